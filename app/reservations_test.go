@@ -327,8 +327,8 @@ func TestScheduleLoads(t *testing.T) {
 
 func TestNormalizeKana(t *testing.T) {
 	for in, want := range map[string]string{
-		"やまだ はなこ": "ヤマダ　ハナコ",
-		"ﾔﾏﾀﾞ":    "ヤマダ",
+		"やまだ はなこ":    "ヤマダ　ハナコ",
+		"ﾔﾏﾀﾞ":       "ヤマダ",
 		"  コギト　テスト ": "コギト　テスト",
 	} {
 		if got := app.NormalizeKana(in); got != want {

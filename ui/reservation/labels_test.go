@@ -1,0 +1,57 @@
+package reservation
+
+import (
+	"testing"
+
+	"salondesk/data"
+)
+
+func TestParseDayAndClock(t *testing.T) {
+	for _, s := range []string{"2026/11/10", "2026-11-10", "2026/11/10 ", "20261110", "２０２６/１１/１０"} {
+		if d, ok := parseDay(s); !ok || d.Format("2006-01-02") != "2026-11-10" {
+			t.Errorf("parseDay(%q) = %v %v", s, d, ok)
+		}
+	}
+	for _, s := range []string{"", "2026/13/01", "11/10", "明日"} {
+		if _, ok := parseDay(s); ok {
+			t.Errorf("parseDay(%q) accepted", s)
+		}
+	}
+	for s, want := range map[string]int{"10:05": 605, "９:３０": 570, "１０：００": 600, "0:00": 0} {
+		if m, ok := parseClock(s); !ok || m != want {
+			t.Errorf("parseClock(%q) = %d %v", s, m, ok)
+		}
+	}
+	for _, s := range []string{"", "10", "10:5", "25:00x", "10:60"} {
+		if _, ok := parseClock(s); ok {
+			t.Errorf("parseClock(%q) accepted", s)
+		}
+	}
+}
+
+func TestTexts(t *testing.T) {
+	newFixture(t) // loads the translations
+	if got := yen(1234567); got != "¥1,234,567" {
+		t.Errorf("yen %q", got)
+	}
+	if got := yen(900); got != "¥900" {
+		t.Errorf("yen %q", got)
+	}
+	if got := numberText(data.Reservation{Number: 807, SBNumber: "BC97459537"}); got != "807 / BC97459537" {
+		t.Errorf("number %q", got)
+	}
+	for reason, want := range map[string]string{
+		"timeout":  "失敗(例外またはタイムアウトが発生しました)",
+		"capacity": "失敗(予約受付可能数を超えています)",
+		"mismatch": "失敗(予約されたクーポン・メニュー名が一致しませんでした)",
+		"":         "失敗",
+		"HTTP 503": "失敗(HTTP 503)",
+	} {
+		if got := syncText(data.SyncFailed, reason); got != want {
+			t.Errorf("syncText(%q) = %q", reason, got)
+		}
+	}
+	if syncText(data.SyncNone, "") != "—" || syncText(data.SyncTranscribed, "") != "転記済み" {
+		t.Error("sync states")
+	}
+}
