@@ -84,23 +84,10 @@ func (a *App) Salon(ctx context.Context) (Salon, error) {
 
 // SaveSalon validates and writes the salon-wide settings.
 func (a *App) SaveSalon(ctx context.Context, s Salon) error {
-	switch {
-	case trim(s.Name) == "":
-		return userErr("error.salon_name_required")
-	case s.SlotMinutes != 10 && s.SlotMinutes != 15 && s.SlotMinutes != 30:
-		return userErr("error.slot_minutes")
-	case s.Capacity < 0 || s.Capacity > 999:
-		return userErr("error.capacity_range")
+	if err := checkSalon(s); err != nil {
+		return err
 	}
-	err := a.store.Tx(ctx, func(tx *sql.Tx) error {
-		if err := data.SetSetting(ctx, tx, KeySalonName, trim(s.Name)); err != nil {
-			return err
-		}
-		if err := data.SetSetting(ctx, tx, KeySlotMinutes, strconv.Itoa(s.SlotMinutes)); err != nil {
-			return err
-		}
-		return data.SetSetting(ctx, tx, KeySalonCapacity, strconv.Itoa(s.Capacity))
-	})
+	err := a.store.Tx(ctx, func(tx *sql.Tx) error { return writeSalon(ctx, tx, s) })
 	if err == nil {
 		a.events.Publish(MastersChanged{})
 	}

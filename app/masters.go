@@ -126,13 +126,8 @@ func (a *App) SaveEquipment(ctx context.Context, e *data.Equipment) error {
 
 // SaveHours checks and writes the opening hours of one weekday.
 func (a *App) SaveHours(ctx context.Context, h data.Hours) error {
-	switch {
-	case h.Weekday < 0 || h.Weekday > 6:
-		return userErr("error.weekday_invalid")
-	case !validClock(h.Open) || !validClock(h.Close):
-		return userErr("error.clock_invalid")
-	case h.Close <= h.Open && !h.Closed:
-		return userErr("error.hours_order")
+	if err := checkHours(h); err != nil {
+		return err
 	}
 	return a.saveMaster(ctx, func(tx *sql.Tx) error { return data.SaveHours(ctx, tx, h) })
 }
