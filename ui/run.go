@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	"salondesk/app"
+	"salondesk/assets"
+	stheme "salondesk/ui/theme"
+)
+
+// AppID is the Fyne application id (preferences live under it; the database does not).
+const AppID = "jp.salondesk.desk"
+
+// Options are what main.go decides about the window.
+type Options struct {
+	Title   string // window title; empty = SalonDesk, or SalonDesk（デモ） with Demo
+	Screens Screens
+	Demo    bool
+	Start   Page // the page shown first; empty = Home
+}
+
+// Run opens the main window on a and blocks until it is closed.
+func Run(a *app.App, opts Options) {
+	// Translations first: every widget below reads its text when it is built.
+	if err := assets.UseLanguage(assets.LangJapanese); err != nil {
+		fyne.LogError("translations", err)
+	}
+	fa := fyneapp.NewWithID(AppID)
+	fa.Settings().SetTheme(stheme.New())
+	fa.SetIcon(assets.Icon)
+	win := fa.NewWindow(windowTitle(opts))
+	win.SetIcon(assets.Icon)
+	win.SetMaster()
+	win.Resize(fyne.NewSize(1280, 800))
+	shell := NewShell(a, win, opts.Screens)
+	win.SetContent(shell.Content())
+	win.SetOnClosed(shell.Close)
+	if opts.Start != "" && opts.Start != PageHome {
+		shell.Show(opts.Start)
+	}
+	stop := quitOnSignal(fa)
+	defer stop()
+	win.ShowAndRun()
+}
+
+func windowTitle(opts Options) string {
+	switch {
+	case opts.Title != "":
+		return opts.Title
+	case opts.Demo:
+		return lang.X("ui.title.demo", "SalonDesk（デモ）")
+	}
+	return lang.X("ui.title", "SalonDesk")
+}
+
+// quitOnSignal ends the app cleanly on SIGTERM or Ctrl+C (the window's own close path),
+// so that the database is closed and nothing is lost when the OS or a script stops us.
+func quitOnSignal(fa fyne.App) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-ch:
+			fyne.Do(fa.Quit)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
+}

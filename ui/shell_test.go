@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"salondesk/app"
+)
+
+func TestShellShowsMenu(t *testing.T) {
+	f := newFixture(t)
+	f.open()
+	for _, s := range []string{"ホーム", "予約管理", "スケジュール", "予約一覧", "予約 停止・再開",
+		"受付・スタッフ/マシン・設備", "クーポン・メニュー・定額プラン", "お客様管理", "お知らせ", "売上管理", "設定",
+		"ver.1.0.15", "SalonDesk　テストサロン", "オフライン（同期未設定）　送信待ち 0件"} {
+		f.requireText(s)
+	}
+	if f.shell.Current() != PageHome {
+		t.Fatalf("first page = %q, want home", f.shell.Current())
+	}
+}
+
+// Tapping a menu entry shows its screen, built once on the first visit and kept.
+func TestMenuSwapsContentAndKeepsScreens(t *testing.T) {
+	f := newFixture(t)
+	f.open()
+	for _, p := range []Page{PageStaff, PageMenus, PageCustomers, PageStopResume, PageSchedule, PageReservations} {
+		test.Tap(f.shell.side.items[p])
+		if f.shell.Current() != p {
+			t.Fatalf("after tapping %q current = %q", p, f.shell.Current())
+		}
+		if got := f.shell.body.Objects; len(got) != 1 || got[0] != f.fakes.objects[p] {
+			t.Fatalf("%q: body shows %v, want the screen its constructor returned", p, got)
+		}
+		if !f.shell.side.items[p].selected || f.shell.side.items[PageHome].selected {
+			t.Fatalf("%q: the menu does not mark the page shown", p)
+		}
+	}
+	test.Tap(f.shell.side.items[PageHome])
+	test.Tap(f.shell.side.items[PageStaff])
+	test.Tap(f.shell.side.items[PageSchedule])
+	for _, p := range []Page{PageStaff, PageSchedule} {
+		if n := f.fakes.built[p]; n != 1 {
+			t.Fatalf("%q built %d times, want once", p, n)
+		}
+	}
+	if f.shell.body.Objects[0] != f.fakes.objects[PageSchedule] {
+		t.Fatal("the kept schedule is not shown again")
+	}
+}
+
+// A screen main.go did not wire says so instead of crashing.
+func TestMissingScreenSaysSo(t *testing.T) {
+	f := newFixture(t)
+	f.open()
+	f.shell.screens.Menus = nil
+	test.Tap(f.shell.side.items[PageMenus])
+	f.requireText("この画面は組み込まれていません。")
+}
+
+func TestOwnPages(t *testing.T) {
+	f := newFixture(t)
+	f.seedDay()
+	f.open()
+	test.Tap(f.shell.side.items[PageSales])
+	f.requireText("¥5,500")
+	f.requireText("1件の会計")
+	f.requireText("山田 花子 様")
+	test.Tap(f.shell.side.items[PageSettings])
+	f.requireText("システム情報")
+	f.requireText("1.0.15")
+	f.requireText(f.app.Store().Path())
+	f.requireText("1") // schema version
+	f.requireText("テストサロン")
+}
+
+func TestSyncText(t *testing.T) {
+	cases := []struct {
+		st   SyncStatus
+		want string
+	}{
+		{SyncStatus{}, "オフライン（同期未設定）　送信待ち 2件"},
+		{SyncStatus{Configured: true, Online: true}, "オンライン　未同期　送信待ち 2件"},
+		{SyncStatus{Configured: true, Online: true, LastSync: testNow.Add(-4 * 60e9)}, "オンライン　最終同期 13:15　送信待ち 2件"},
+		{SyncStatus{Configured: true, LastSync: testNow.AddDate(0, 0, -1)}, "オフライン　最終同期 6/19 13:19　送信待ち 2件"},
+	}
+	newFixture(t) // loads the translations
+	for _, c := range cases {
+		if got := syncText(c.st, 2, testNow); got != c.want {
+			t.Errorf("syncText(%+v) = %q, want %q", c.st, got, c.want)
+		}
+	}
+}
+
+func TestSyncStatusInTopBar(t *testing.T) {
+	f := newFixture(t)
+	f.seedDay()
+	f.open()
+	f.requireText("オフライン（同期未設定）　送信待ち 1件")
+	f.fakes.sync = SyncStatus{Configured: true, Online: true, LastSync: testNow}
+	f.app.Events().Publish(app.SyncStatusChanged{})
+	f.requireText("オンライン　最終同期 13:19　送信待ち 1件")
+}
+
+func TestYen(t *testing.T) {
+	for n, want := range map[int]string{0: "¥0", 999: "¥999", 1000: "¥1,000", 1234567: "¥1,234,567", -5500: "-¥5,500"} {
+		if got := yen(n); got != want {
+			t.Errorf("yen(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
