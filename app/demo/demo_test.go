@@ -119,6 +119,7 @@ func TestSeedReservations(t *testing.T) {
 	count := map[string]int{}
 	days := map[string]int{}
 	sbNumber := regexp.MustCompile(`^BE\d{8}$`)
+	deskNumber := regexp.MustCompile(`^YG\d{8}$`)
 	for _, r := range list {
 		past := r.Start.Before(today)
 		count[string(r.Route)]++
@@ -140,6 +141,9 @@ func TestSeedReservations(t *testing.T) {
 		}
 		if r.Route == data.RouteHPB && !sbNumber.MatchString(r.SBNumber) {
 			t.Errorf("HPB reservation %d has SALON BOARD number %q", r.Number, r.SBNumber)
+		}
+		if r.Route != data.RouteHPB && r.SBNumber != "" && !deskNumber.MatchString(r.SBNumber) {
+			t.Errorf("desk reservation %d has SALON BOARD number %q, want YG…", r.Number, r.SBNumber)
 		}
 		switch {
 		case past && (r.Status == data.StatusWaiting || r.Status == data.StatusProvisional):

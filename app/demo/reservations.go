@@ -28,10 +28,21 @@ type seeder struct {
 
 func (sd *seeder) at(t time.Time) { *sd.clock = t.Truncate(time.Minute) }
 
-// nextSBNumber is a SALON BOARD 予約番号: BE and eight digits, rising like the real ones.
+// nextSBNumber is a SALON BOARD 予約番号 of a net (HPB) reservation: BE and eight digits,
+// rising like the real ones.
 func (sd *seeder) nextSBNumber() string {
 	sd.sb += 1 + sd.r.IntN(37)
 	return fmt.Sprintf("BE%08d", sd.sb)
+}
+
+// sbNumberFor is the number SALON BOARD gives: BE… for net reservations, YG… for those
+// registered through its form (desk reservations the app sent there).
+func (sd *seeder) sbNumberFor(r data.Route) string {
+	n := sd.nextSBNumber()
+	if r == data.RouteHPB {
+		return n
+	}
+	return "YG" + n[2:]
 }
 
 // saveProposals saves the proposals in the order they were received; the app refuses
@@ -54,7 +65,7 @@ func (sd *seeder) saveProposals(ctx context.Context, props []proposal) ([]data.R
 		}
 		// SALON BOARD knows every one of them: net reservations came from it, desk ones
 		// were registered there by the app.
-		res.SBNumber, res.SyncState = sd.nextSBNumber(), data.SyncOK
+		res.SBNumber, res.SyncState = sd.sbNumberFor(res.Route), data.SyncOK
 		if err := sd.update(ctx, &res); err != nil {
 			return nil, err
 		}
