@@ -158,6 +158,9 @@ func (a *App) applyBooking(ctx context.Context, tx *sql.Tx, in Incoming, prev *d
 			reason = ReasonCapacity
 		}
 	}
+	if reason != "" && settledByStaff(prev, &r) {
+		return ApplyResult{ReservationID: prev.ID, Outcome: OutcomeUnchanged}, nil
+	}
 	if reason != "" {
 		return a.holdProvisional(ctx, tx, r, prev, reason)
 	}
