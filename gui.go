@@ -18,6 +18,7 @@ import (
 	"salondesk/ui/masters"
 	"salondesk/ui/reservation"
 	"salondesk/ui/schedule"
+	"salondesk/ui/transcribe"
 )
 
 // runGUI opens the salon's database and the main window.
@@ -44,6 +45,7 @@ func screens(a *app.App) ui.Screens {
 		return func(id int64) { reservation.ShowDetail(a, win, id) }
 	}
 	s.OpenReservation = func(win fyne.Window, id int64) { reservation.ShowDetail(a, win, id) }
+	s.Transcribe = func(win fyne.Window, id int64) { transcribe.Show(a, win, id, nil) }
 	s.Schedule = func(win fyne.Window) ui.ScheduleScreen {
 		return schedule.New(a, win, schedule.Callbacks{
 			OpenReservation: open(win),

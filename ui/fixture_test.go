@@ -126,12 +126,13 @@ func (f *fixture) seedDay() {
 
 // fakeScreens stand in for the screens of the other packages.
 type fakeScreens struct {
-	built    map[Page]int
-	objects  map[Page]fyne.CanvasObject
-	schedule *fakeSchedule
-	list     *fakeList
-	opened   []int64
-	sync     SyncStatus
+	built       map[Page]int
+	objects     map[Page]fyne.CanvasObject
+	schedule    *fakeSchedule
+	list        *fakeList
+	opened      []int64
+	transcribed []int64
+	sync        SyncStatus
 }
 
 type fakeSchedule struct {
@@ -182,6 +183,7 @@ func (fs *fakeScreens) screens() Screens {
 		Menus:           fs.screen(PageMenus),
 		Customers:       fs.screen(PageCustomers),
 		OpenReservation: func(_ fyne.Window, id int64) { fs.opened = append(fs.opened, id) },
+		Transcribe:      func(_ fyne.Window, id int64) { fs.transcribed = append(fs.transcribed, id) },
 		SyncStatus:      func() SyncStatus { return fs.sync },
 	}
 }

@@ -89,13 +89,12 @@ func (nd *noticeDetail) buttons(s *Shell, n data.Notification) fyne.CanvasObject
 		box.Add(nd.toList)
 		box.Add(nd.resolve)
 	case data.DirSBToApp:
-		// The transcription form comes later; until then the reservation's detail window
-		// is where staff complete the provisional reservation.
+		// 予約を転記する opens 予約情報登録(転記) for the provisional reservation.
 		nd.transcribe = widget.NewButton(lang.X("ui.notice.transcribe", "予約を転記する"), func() {
 			nd.dialog.Hide()
-			s.openReservation(n.ReservationID)
+			s.screens.Transcribe(s.win, n.ReservationID)
 		})
-		if n.ReservationID == 0 || n.Resolved() || s.screens.OpenReservation == nil {
+		if n.ReservationID == 0 || n.Resolved() || s.screens.Transcribe == nil {
 			nd.transcribe.Disable()
 		}
 		box.Add(nd.transcribe)

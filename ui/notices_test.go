@@ -183,18 +183,18 @@ func TestToListShowsFailedReservations(t *testing.T) {
 	}
 }
 
-func TestTranscribeOpensReservation(t *testing.T) {
+func TestTranscribeOpensTranscriptionForm(t *testing.T) {
 	f := newFixture(t)
 	f.seedDay()
 	f.seedNotifications()
 	f.open()
 	d := f.openNotice("sb_mismatch")
 	test.Tap(d.transcribe)
-	if len(f.fakes.opened) != 1 || f.fakes.opened[0] != f.resv["queued"] {
-		t.Fatalf("opened %v, want the notification's reservation %d", f.fakes.opened, f.resv["queued"])
+	if len(f.fakes.transcribed) != 1 || f.fakes.transcribed[0] != f.resv["queued"] {
+		t.Fatalf("transcription opened for %v, want the notification's reservation %d", f.fakes.transcribed, f.resv["queued"])
 	}
 	if n := f.notification(f.notice["sb_mismatch"]); n.Resolved() {
-		t.Fatal("opening the reservation must not resolve the notification")
+		t.Fatal("opening the form must not resolve the notification")
 	}
 }
 

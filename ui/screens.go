@@ -38,6 +38,8 @@ type Screens struct {
 
 	// OpenReservation shows the reservation detail window.
 	OpenReservation func(win fyne.Window, id int64)
+	// Transcribe opens 予約情報登録(転記) for a provisional reservation from SALON BOARD.
+	Transcribe func(win fyne.Window, id int64)
 	// SyncStatus reports the sync workers' state; nil until sync is wired. It is called on
 	// the UI goroutine at every refresh: it must return at once (no network).
 	SyncStatus func() SyncStatus
