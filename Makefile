@@ -12,12 +12,13 @@ BIN       := salondesk
 export LANG := ja_JP.UTF-8
 
 # Headers the GLFW driver needs to build (see shared/notes/toolchain.md).
-DEB_BUILD := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+DEB_BUILD := git gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
              libxinerama-dev libxi-dev libxxf86vm-dev
-# A real X server and tools for the real-window test, and pdftotext for the printout test.
-DEB_TEST  := xvfb xauth xdotool imagemagick x11-utils poppler-utils dbus
+# A real X server and tools for the real-window test, pdftotext for the printout test, and
+# a real Japanese IME (fcitx5 + Mozc) for the IME test.
+DEB_TEST  := xvfb xauth xdotool imagemagick x11-utils poppler-utils dbus fcitx5 fcitx5-mozc
 
-.PHONY: all run build test unit smoke bench deps deps-test vet fmt-check clean
+.PHONY: all run build test unit smoke ime bench deps deps-test vet fmt-check clean glfw
 
 all: build
 
@@ -27,30 +28,38 @@ deps:
 deps-test: deps
 	@scripts/need-debs.sh $(DEB_TEST)
 
-build: deps
+# GLFW with our IME key patch (docs/ime.md): out/glfw-patched + go.work, both untracked.
+glfw:
+	@scripts/glfw-patched.sh
+
+build: deps glfw
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
 
 run: build
 	./$(BIN) --demo
 
-vet:
+vet: glfw
 	$(GO) vet -tags $(TAGS) ./...
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
-unit: deps-test
+unit: deps-test glfw
 	$(GO) test -race -tags $(TAGS) -count=1 ./...
 
 smoke: build deps-test
 	scripts/smoke.sh ./$(BIN)
 
-test: deps-test vet fmt-check unit smoke
+# A real IME (fcitx5 + Mozc) typing into a probe built with patched and unpatched GLFW.
+ime: deps-test glfw
+	scripts/ime-test.sh --both
 
-bench: deps
+test: deps-test vet fmt-check unit smoke ime
+
+bench: deps glfw
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./data/ ./ui/schedule/
 
 clean:
 	rm -f $(BIN)
-	rm -rf out
+	rm -rf out go.work go.work.sum
