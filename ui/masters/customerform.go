@@ -12,6 +12,7 @@ import (
 
 	"salondesk/app"
 	"salondesk/data"
+	"salondesk/ui/kanafield"
 )
 
 // Stored values of a customer's sex ("" = not given). Smaregi's codes map onto these.
@@ -19,22 +20,23 @@ var customerSexes = []string{"", "female", "male"}
 
 // customerDetail is one customer's form and, below it, the customer's reservations.
 type customerDetail struct {
-	s                               *customerScreen
-	c                               data.Customer // as stored; ID 0 = 新規登録
-	title, number, visits           *widget.Label
-	name, kana, phone, email, birth *widget.Entry
-	memo                            *widget.Entry
-	sex                             *choice
-	caution                         *widget.Check
-	saveBtn, backBtn                *widget.Button
-	resv                            []data.ReservationView
-	resvList                        *widget.List
-	view                            fyne.CanvasObject
+	s                         *customerScreen
+	c                         data.Customer // as stored; ID 0 = 新規登録
+	title, number, visits     *widget.Label
+	name, phone, email, birth *widget.Entry
+	kana                      *kanafield.Field
+	memo                      *widget.Entry
+	sex                       *choice
+	caution                   *widget.Check
+	saveBtn, backBtn          *widget.Button
+	resv                      []data.ReservationView
+	resvList                  *widget.List
+	view                      fyne.CanvasObject
 }
 
 func newCustomerDetail(s *customerScreen) *customerDetail {
 	d := &customerDetail{s: s, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		number: widget.NewLabel(""), visits: widget.NewLabel(""), name: widget.NewEntry(), kana: widget.NewEntry(),
+		number: widget.NewLabel(""), visits: widget.NewLabel(""), name: widget.NewEntry(), kana: kanafield.New(),
 		phone: widget.NewEntry(), email: widget.NewEntry(), birth: widget.NewEntry(), memo: widget.NewMultiLineEntry(),
 		caution: widget.NewCheck(lang.X("masters.customer.caution", "要注意"), nil)}
 	d.sex = newChoice(customerSexes, []string{lang.X("masters.customer.sex_none", "未設定"),

@@ -9,16 +9,18 @@ import (
 
 	"salondesk/app"
 	"salondesk/data"
+	"salondesk/ui/kanafield"
 )
 
 // equipmentForm is the form of one マシン・設備 (a bed, a machine, a seat).
 type equipmentForm struct {
-	name, kana, sbID, capacity, sort *widget.Entry
-	active                           *widget.Check
+	name, sbID, capacity, sort *widget.Entry
+	kana                       *kanafield.Field
+	active                     *widget.Check
 }
 
 func newEquipmentTab(s *screen) (*masterTab[data.Equipment], *equipmentForm) {
-	f := &equipmentForm{name: widget.NewEntry(), kana: widget.NewEntry(), sbID: widget.NewEntry(),
+	f := &equipmentForm{name: widget.NewEntry(), kana: kanafield.New(), sbID: widget.NewEntry(),
 		capacity: widget.NewEntry(), sort: widget.NewEntry(), active: widget.NewCheck(lang.X("masters.active", "有効"), nil)}
 	form := widget.NewForm(
 		widget.NewFormItem(lang.X("masters.name", "名前"), f.name),

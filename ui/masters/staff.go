@@ -11,19 +11,21 @@ import (
 
 	"salondesk/app"
 	"salondesk/data"
+	"salondesk/ui/kanafield"
 )
 
 // staffForm is the form of one スタッフ.
 type staffForm struct {
-	name, kana, sbName, sbID *widget.Entry
-	fee, capacity, sort      *widget.Entry
-	start, end               *widget.Entry
-	days                     [7]*widget.Check
-	active                   *widget.Check
+	name, sbName, sbID  *widget.Entry
+	kana                *kanafield.Field
+	fee, capacity, sort *widget.Entry
+	start, end          *widget.Entry
+	days                [7]*widget.Check
+	active              *widget.Check
 }
 
 func newStaffTab(s *screen) (*masterTab[data.Staff], *staffForm) {
-	f := &staffForm{name: widget.NewEntry(), kana: widget.NewEntry(), sbName: widget.NewEntry(),
+	f := &staffForm{name: widget.NewEntry(), kana: kanafield.New(), sbName: widget.NewEntry(),
 		sbID: widget.NewEntry(), fee: widget.NewEntry(), capacity: widget.NewEntry(), sort: widget.NewEntry(),
 		start: widget.NewEntry(), end: widget.NewEntry(),
 		active: widget.NewCheck(lang.X("masters.active", "有効"), nil)}

@@ -12,6 +12,7 @@ import (
 
 	"salondesk/app"
 	"salondesk/data"
+	"salondesk/ui/kanafield"
 )
 
 // searchLimit is how many matches the customer search lists; staff type more to narrow.
@@ -29,7 +30,7 @@ type customerPicker struct {
 	chosen   *widget.Label
 	chosenID int64
 	name     *widget.Entry
-	kana     *widget.Entry
+	kana     *kanafield.Field
 	phone    *widget.Entry
 	existing *fyne.Container
 	fresh    *fyne.Container
@@ -48,7 +49,7 @@ func newCustomerPicker(a *app.App, customerID int64) *customerPicker {
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder(lang.X("reservation.customer.search_hint", "カナ・名前・電話番号で検索"))
 	p.search.OnChanged = p.runSearch
-	p.name, p.kana, p.phone = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	p.name, p.kana, p.phone = widget.NewEntry(), kanafield.New(), widget.NewEntry()
 	p.name.SetPlaceHolder(lang.X("reservation.customer.name_hint", "例）山田 花子"))
 	p.kana.SetPlaceHolder(lang.X("reservation.customer.kana_hint", "例）ヤマダ ハナコ"))
 	p.phone.SetPlaceHolder(lang.X("reservation.customer.phone_hint", "例）090-1234-5678"))
