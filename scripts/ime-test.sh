@@ -61,7 +61,8 @@ cd "$W"
 bin=$1
 fcitx5 -D --disable=all --enable=xim,xcb,mozc,keyboard,dbus,classicui >"$W/fcitx5.log" 2>&1 &
 fcitx=$!
-for _ in $(seq 100); do xprop -root XIM_SERVERS 2>/dev/null | grep -q "@server=fcitx" && break; sleep 0.1; done
+# Up to 90 s: on a loaded CI machine fcitx5 and Mozc take long to come up.
+for _ in $(seq 900); do xprop -root XIM_SERVERS 2>/dev/null | grep -q "@server=fcitx" && break; sleep 0.1; done
 if ! xprop -root XIM_SERVERS 2>/dev/null | grep -q "@server=fcitx"; then
   echo "FAIL: fcitx5 never announced its XIM server"; cat "$W/fcitx5.log"; echo "RESULT 0 1 setup"; exit 0
 fi
@@ -75,12 +76,12 @@ start() { # initial-text [--kana]
   "$bin" --state "$state" --text "$1" ${2:-} >>"$W/probe.log" 2>&1 &
   probe=$!
   local wid
-  wid=$(timeout 20 xdotool search --sync --onlyvisible --name "^imeprobe\$" | head -1)
+  wid=$(timeout 60 xdotool search --sync --onlyvisible --name "^imeprobe\$" | head -1)
   if [ -z "$wid" ]; then
     echo "       the probe window never appeared; its log:"; tail -n 20 "$W/probe.log" | sed "s/^/       /"
     return
   fi
-  for _ in $(seq 100); do grep -q "^ready=1" "$state" 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 600); do grep -q "^ready=1" "$state" 2>/dev/null && break; sleep 0.05; done
   xdotool windowfocus --sync "$wid"
   xdotool mousemove --window "$wid" 100 20 click 1   # the field is at the top
   sleep 0.3   # let the input context take the focus
