@@ -1,0 +1,83 @@
+package sbdouble
+
+import (
+	"strings"
+	"time"
+)
+
+// FaultKind is one way SALON BOARD misbehaves.
+type FaultKind int
+
+const (
+	// FaultDelay holds the answer for Fault.Delay (longer than the client's
+	// timeout makes a timeout), then answers normally.
+	FaultDelay FaultKind = iota + 1
+	// FaultExpire ends the session: this request shows a KPCL expiry page.
+	FaultExpire
+	// FaultCaptcha shows an image check at login (GET /login/ and doLogin).
+	FaultCaptcha
+	// FaultPasswordChange sends a successful login to a password change page.
+	FaultPasswordChange
+	// FaultStale shows KPCL017V01 (情報が一部失われています).
+	FaultStale
+	// FaultChanged serves a redesigned page the parsers do not know.
+	FaultChanged
+	// FaultStatus answers Fault.Status (500 when 0) with an error page.
+	FaultStatus
+)
+
+// Fault is injected with Double.Inject. It applies to requests whose path
+// starts with Path ("" = any) for Times requests (0 = once, -1 = until
+// ClearFaults). FaultCaptcha and FaultPasswordChange with no Path apply to
+// the answer of POST /CNC/login/doLogin/ (Path /login/ shows the image
+// check on the login form itself).
+type Fault struct {
+	Kind   FaultKind
+	Path   string
+	Times  int
+	Delay  time.Duration
+	Status int
+}
+
+// Inject arms a fault.
+func (d *Double) Inject(f Fault) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if f.Times == 0 {
+		f.Times = 1
+	}
+	d.faults = append(d.faults, &f)
+}
+
+// ClearFaults disarms every fault.
+func (d *Double) ClearFaults() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.faults = nil
+}
+
+// takeFault returns the first armed fault for path (and counts it down).
+// Caller holds d.mu.
+func (d *Double) takeFault(path string) *Fault {
+	for i, f := range d.faults {
+		if !f.matches(path) {
+			continue
+		}
+		out := *f
+		if f.Times > 0 {
+			f.Times--
+			if f.Times == 0 {
+				d.faults = append(d.faults[:i:i], d.faults[i+1:]...)
+			}
+		}
+		return &out
+	}
+	return nil
+}
+
+func (f *Fault) matches(path string) bool {
+	if f.Path == "" && (f.Kind == FaultCaptcha || f.Kind == FaultPasswordChange) {
+		return path == PathDoLogin
+	}
+	return strings.HasPrefix(path, f.Path)
+}
