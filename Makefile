@@ -15,8 +15,9 @@ export LANG := ja_JP.UTF-8
 DEB_BUILD := git gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
              libxinerama-dev libxi-dev libxxf86vm-dev
 # A real X server and tools for the real-window test, pdftotext for the printout test, and
-# a real Japanese IME (fcitx5 + Mozc) for the IME test.
-DEB_TEST  := xvfb xauth xdotool imagemagick x11-utils poppler-utils dbus fcitx5 fcitx5-mozc
+# a real Japanese IME (fcitx5 + Mozc) for the IME test, and a real IMAP server (dovecot).
+DEB_TEST  := xvfb xauth xdotool imagemagick x11-utils poppler-utils dbus fcitx5 fcitx5-mozc \
+             dovecot-imapd
 
 .PHONY: all run build test unit smoke ime bench deps deps-test vet fmt-check clean glfw
 
