@@ -47,6 +47,7 @@ type Incoming struct {
 	Menus      []string
 	Request    string // ご要望・ご相談
 	ReceivedAt time.Time
+	Route      data.Route // "" = HPB (a net reservation); SALON BOARD for ones entered there
 }
 
 // Outcomes of applying an incoming reservation.
@@ -66,38 +67,51 @@ type ApplyResult struct {
 
 // ApplyIncoming applies one reservation from SALON BOARD in one transaction.
 func (a *App) ApplyIncoming(ctx context.Context, in Incoming) (ApplyResult, error) {
-	if in.Number == "" || (in.Kind != IncomingCancel && in.Start.IsZero()) {
-		return ApplyResult{}, fmt.Errorf("incoming reservation without number or start: %+v", in)
-	}
 	var res ApplyResult
 	var days []time.Time
 	err := a.store.Tx(ctx, func(tx *sql.Tx) error {
-		existing, err := data.ReservationBySBNumber(ctx, tx, in.Number)
-		var prev *data.Reservation
-		if err == nil {
-			prev = &existing.Reservation
-			days = append(days, prev.Start)
-		} else if !errors.Is(err, data.ErrNotFound) {
-			return err
-		}
-		if in.Kind == IncomingCancel {
-			res, err = a.applyCancel(ctx, tx, prev)
-			return err
-		}
-		days = append(days, in.Start)
-		res, err = a.applyBooking(ctx, tx, in, prev)
+		var err error
+		res, days, err = a.applyIncomingTx(ctx, tx, in)
 		return err
 	})
 	if err != nil {
 		return res, err
 	}
-	if res.Outcome != OutcomeUnchanged {
-		a.events.Publish(ReservationsChanged{Days: days})
-		if res.Outcome == OutcomeProvisional {
-			a.events.Publish(NotificationsChanged{})
-		}
-	}
+	a.publishApplied(res, days)
 	return res, nil
+}
+
+func (a *App) publishApplied(res ApplyResult, days []time.Time) {
+	if res.Outcome == OutcomeUnchanged || res.Outcome == "" {
+		return
+	}
+	a.events.Publish(ReservationsChanged{Days: days})
+	// Applying can raise or resolve a notification.
+	a.events.Publish(NotificationsChanged{})
+}
+
+// applyIncomingTx is ApplyIncoming inside the caller's transaction; days are the days
+// whose schedule changed.
+func (a *App) applyIncomingTx(ctx context.Context, tx *sql.Tx, in Incoming) (ApplyResult, []time.Time, error) {
+	if in.Number == "" || (in.Kind != IncomingCancel && in.Start.IsZero()) {
+		return ApplyResult{}, nil, fmt.Errorf("incoming reservation without number or start: %+v", in)
+	}
+	var days []time.Time
+	existing, err := data.ReservationBySBNumber(ctx, tx, in.Number)
+	var prev *data.Reservation
+	if err == nil {
+		prev = &existing.Reservation
+		days = append(days, prev.Start)
+	} else if !errors.Is(err, data.ErrNotFound) {
+		return ApplyResult{}, nil, err
+	}
+	if in.Kind == IncomingCancel {
+		res, err := a.applyCancel(ctx, tx, prev)
+		return res, days, err
+	}
+	days = append(days, in.Start)
+	res, err := a.applyBooking(ctx, tx, in, prev)
+	return res, days, err
 }
 
 func (a *App) applyCancel(ctx context.Context, tx *sql.Tx, prev *data.Reservation) (ApplyResult, error) {
@@ -185,8 +199,11 @@ func (a *App) applyBooking(ctx context.Context, tx *sql.Tx, in Incoming, prev *d
 // incomingReservation is the reservation's fields as SALON BOARD sent them.
 func (a *App) incomingReservation(in Incoming, prev *data.Reservation) data.Reservation {
 	now := a.now()
-	r := data.Reservation{ReceivedAt: in.ReceivedAt, CreatedAt: now, Route: data.RouteHPB,
+	r := data.Reservation{ReceivedAt: in.ReceivedAt, CreatedAt: now, Route: in.Route,
 		PaymentType: data.PayPerVisit, Status: data.StatusWaiting}
+	if r.Route == "" {
+		r.Route = data.RouteHPB
+	}
 	if r.ReceivedAt.IsZero() {
 		r.ReceivedAt = now
 	}

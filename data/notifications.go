@@ -82,3 +82,14 @@ func LatestUnresolved(ctx context.Context, q Querier) (time.Time, error) {
 	}
 	return ParseTime(s), nil
 }
+
+// ResolveByNumber resolves the open notifications raised for a SALON BOARD number that
+// had no reservation yet (a mail that could not be read).
+func ResolveByNumber(ctx context.Context, q Querier, number string, now time.Time) (int64, error) {
+	res, err := q.ExecContext(ctx, `UPDATE notifications SET resolved_at = ? WHERE resolved_at = ''
+		AND reservation_id IS NULL AND reservation_no = ?`, stamp(now), number)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}

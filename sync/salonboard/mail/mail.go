@@ -81,6 +81,7 @@ func Parse(raw []byte) (Mail, error) {
 
 // ParseWith reads one raw message; dates in the body are read in loc (nil means JST).
 // Errors are ErrNotSalonBoard, ErrMalformed, ErrMissingField or ErrInvalidField.
+// With an error about 来店日時, Reservation still carries the 予約番号.
 // It never panics: a panic in a decoder becomes ErrMalformed.
 func ParseWith(raw []byte, loc *time.Location) (m Mail, err error) {
 	if loc == nil {
@@ -109,9 +110,6 @@ func parse(raw []byte, loc *time.Location) (Mail, error) {
 		return m, nil
 	}
 	r, err := reservationOf(parseBody(msg.text), m.Kind, loc)
-	if err != nil {
-		return m, err
-	}
-	m.Reservation = r
-	return m, nil
+	m.Reservation = r // partial (number only) beside an error about 来店日時
+	return m, err
 }

@@ -22,7 +22,10 @@ var (
 
 // reservationOf reads the fields of a new, changed or cancelled reservation.
 // Only 予約番号 (always) and 来店日時 (new and change) are mandatory: a
-// cancellation needs nothing but the number to be applied.
+// cancellation needs nothing but the number to be applied. When 来店日時 cannot
+// be read, the reservation is still returned with its number (and what else was
+// readable) beside the error, so that the caller can hold its place or read it
+// from the web UI instead of losing it.
 func reservationOf(f fields, kind Kind, loc *time.Location) (*Reservation, error) {
 	r := &Reservation{}
 	raw, ok := f.first(labelNumber...)
@@ -32,9 +35,7 @@ func reservationOf(f fields, kind Kind, loc *time.Location) (*Reservation, error
 	if r.Number, ok = parseNumber(raw); !ok {
 		return nil, ErrInvalidField{Field: "予約番号", Value: raw}
 	}
-	if err := readStart(r, f, kind, loc); err != nil {
-		return nil, err
-	}
+	startErr := readStart(r, f, kind, loc)
 	if name, ok := f.first(labelName...); ok {
 		r.NameKanji, r.NameKana = parseName(name)
 	}
@@ -45,7 +46,7 @@ func reservationOf(f fields, kind Kind, loc *time.Location) (*Reservation, error
 	if v, ok := f.first(labelReceived...); ok {
 		r.ReceivedAt, _, _ = parseDateTime(v, loc)
 	}
-	return r, nil
+	return r, startErr
 }
 
 func readStart(r *Reservation, f fields, kind Kind, loc *time.Location) error {
