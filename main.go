@@ -31,6 +31,7 @@ const usage = `SalonDesk %s
   salondesk [--data DIR] [--demo] [--screen NAME]     アプリを起動します
   salondesk [--data DIR] [--demo] export reservations --from YYYY-MM-DD --to YYYY-MM-DD [--format json|csv]
   salondesk [--data DIR] [--demo] export customers [--format json|csv]
+  salondesk [--data DIR] [--demo] export notifications [--format json|csv]
   salondesk version
 
 オプション:
@@ -137,8 +138,8 @@ func openDemo(path string, now time.Time) (*data.Store, error) {
 }
 
 func runExport(o options, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || (args[0] != "reservations" && args[0] != "customers") {
-		fmt.Fprintln(stderr, "使い方: salondesk export reservations|customers [--from YYYY-MM-DD --to YYYY-MM-DD] [--format json|csv]")
+	if len(args) == 0 || (args[0] != "reservations" && args[0] != "customers" && args[0] != "notifications") {
+		fmt.Fprintln(stderr, "使い方: salondesk export reservations|customers|notifications [--from YYYY-MM-DD --to YYYY-MM-DD] [--format json|csv]")
 		return 2
 	}
 	what := args[0]
@@ -162,6 +163,8 @@ func runExport(o options, args []string, stdout, stderr io.Writer) int {
 	switch what {
 	case "customers":
 		err = export.Customers(ctx, a, *format, stdout)
+	case "notifications":
+		err = export.Notifications(ctx, a, *format, stdout)
 	default:
 		var f, t time.Time
 		if f, t, err = exportRange(*from, *to, now); err == nil {

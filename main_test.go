@@ -78,3 +78,14 @@ func TestScreenFlagChecked(t *testing.T) {
 		t.Fatalf("%d %q", code, errOut)
 	}
 }
+
+func TestExportNotificationsDemo(t *testing.T) {
+	code, out, errOut := runCLI(t, "--data", t.TempDir(), "--demo", "export", "notifications", "--format", "json")
+	if code != 0 {
+		t.Fatalf("%d %s", code, errOut)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) < 5 {
+		t.Fatalf("%v, %d rows", err, len(rows))
+	}
+}
