@@ -15,11 +15,12 @@ export LANG := ja_JP.UTF-8
 DEB_BUILD := git gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
              libxinerama-dev libxi-dev libxxf86vm-dev
 # A real X server and tools for the real-window test, pdftotext for the printout test, and
-# a real Japanese IME (fcitx5 + Mozc) for the IME test, and a real IMAP server (dovecot).
+# a real Japanese IME (fcitx5 + Mozc) for the IME test, a real IMAP server (dovecot),
+# and a real keychain (gnome-keyring, Secret Service).
 DEB_TEST  := xvfb xauth xdotool imagemagick x11-utils poppler-utils dbus fcitx5 fcitx5-mozc \
-             dovecot-imapd
+             dovecot-imapd gnome-keyring libsecret-tools
 
-.PHONY: all run build test unit smoke ime bench deps deps-test vet fmt-check clean glfw
+.PHONY: all run build test unit smoke ime keyring instance bench deps deps-test vet fmt-check clean glfw
 
 all: build
 
@@ -56,7 +57,16 @@ smoke: build deps-test
 ime: deps-test glfw
 	scripts/ime-test.sh --both
 
-test: deps-test vet fmt-check unit smoke ime
+# The real Secret Service (gnome-keyring under its own D-Bus session), in its own
+# go test invocation: keyring.MockInit replaces the provider for a whole test binary.
+keyring: deps-test glfw
+	scripts/keyring-test.sh
+
+# Two starts of the real binary under Xvfb: one process remains, its window raised.
+instance: build deps-test
+	scripts/instance-test.sh ./$(BIN)
+
+test: deps-test vet fmt-check unit keyring instance smoke ime
 
 bench: deps glfw
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./data/ ./ui/schedule/

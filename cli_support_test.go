@@ -38,6 +38,10 @@ func cli(t *testing.T, dir, stdin string, args ...string) (int, string, string) 
 		code = runBackup(o, args[1:], &out, &errb)
 	case "restore":
 		code = runRestore(o, args[1:], &out, &errb)
+	case "sync":
+		code = runSync(o, args[1:], &out, &errb)
+	case "export":
+		code = runExport(o, args[1:], &out, &errb)
 	case "doctor":
 		code = runDoctor(o, args[1:], &out, &errb)
 	default:

@@ -2,44 +2,223 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"log"
+	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"salondesk/app"
+	"salondesk/app/applog"
+	"salondesk/app/backup"
+	"salondesk/app/instance"
 	"salondesk/app/printout"
+	"salondesk/app/secrets"
+	"salondesk/app/settings"
 	"salondesk/data"
+	"salondesk/sync/salonboard/mailbox"
+	"salondesk/sync/salonboard/web"
 	"salondesk/ui"
 	"salondesk/ui/masters"
 	"salondesk/ui/reservation"
 	"salondesk/ui/schedule"
+	uisettings "salondesk/ui/settings"
 	"salondesk/ui/transcribe"
 )
 
-// runGUI opens the salon's database and the main window.
+// runGUI opens the salon's database and the main window, with the workers behind it.
 func runGUI(o options, stderr io.Writer) int {
 	if !validPage(o.screen) {
 		fmt.Fprintf(stderr, "不明な画面です: %s\n", o.screen)
 		return 2
 	}
-	store, err := openStore(o, time.Now())
+	dir, err := dataDir(o)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
+	lg, err := applog.Open(dir, applog.Options{Also: stderr})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer lg.Close()
+	defer lg.LogPanic()
+	log.SetOutput(lg.Writer())
+	logger := slog.New(slog.NewTextHandler(lg.Writer(), nil))
+	slog.SetDefault(logger)
+
+	// One SalonDesk per data directory: a second start raises the first window.
+	var raise func()
+	inst, err := instance.Acquire(dir, func() {
+		if raise != nil {
+			raise()
+		}
+	})
+	if errors.Is(err, instance.ErrAlreadyRunning) {
+		return 0
+	} else if err != nil {
+		log.Printf("single instance: %v", err)
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer inst.Close()
+
+	sec := secrets.New(secrets.WithObserver(lg.Redactor.AddSecret))
+	go func() {
+		if _, err := sec.LoadAll(); err != nil {
+			log.Printf("keychain: %v", err)
+		}
+	}()
+	store, ok := openChecked(o, dir, stderr)
+	if !ok {
+		return 1
+	}
 	defer store.Close()
+	ctx := context.Background()
 	a := app.New(store, app.WithVersion(version))
-	ui.Run(a, ui.Options{Demo: o.demo, Screens: screens(a), Start: ui.Page(o.screen)})
+	language := settings.LanguageOf(ctx, store)
+
+	sbCfg := workerConfig(ctx, o, a, sec, logger)
+	w := startWorkers(a, sbCfg, logger)
+	defer w.Stop()
+	if !o.demo {
+		daily := &backup.Daily{DBPath: store.Path(), Dir: backup.Dir(dir), Now: time.Now, Logf: log.Printf}
+		dctx, stop := context.WithCancel(ctx)
+		defer stop()
+		go daily.Run(dctx)
+	}
+
+	scr := screens(a, w)
+	scr.Settings = func(win fyne.Window) fyne.CanvasObject {
+		return uisettings.New(a, win, settingsDeps(a, sec, dir, lg.Path(), w))
+	}
+	ui.Run(a, ui.Options{Demo: o.demo, Screens: scr, Start: ui.Page(o.screen), Language: language,
+		Started: func(fa fyne.App, win fyne.Window, shell *ui.Shell) {
+			raise = func() { fyne.Do(func() { win.Show(); win.RequestFocus() }) }
+			installTray(a, fa, win, shell, w)
+		}})
 	return 0
 }
 
+// workerConfig is the SALON BOARD sync to run: from the settings and the keychain, or
+// none (said in the log) when it is not set up.
+func workerConfig(ctx context.Context, o options, a *app.App, sec *secrets.Store, logger *slog.Logger) *app.SalonBoardConfig {
+	cfg, err := salonBoardFromSettings(ctx, a, sec, logger)
+	if err != nil {
+		if !errors.Is(err, errNotConfigured) {
+			logger.Warn("SALON BOARD sync not started", "err", err)
+		}
+		return nil
+	}
+	return &cfg
+}
+
+// openChecked applies a restore staged by 設定 > バックアップ, checks the database
+// (PRAGMA quick_check) and opens it. A damaged database is never opened silently: a
+// dialog offers the latest good backup.
+func openChecked(o options, dir string, stderr io.Writer) (*data.Store, bool) {
+	dbPath := dbPathOf(dir)
+	if !o.demo {
+		if applied, err := backup.ApplyPending(dbPath, backup.Dir(dir), time.Now()); err != nil {
+			log.Printf("restore: %v", err)
+		} else if applied {
+			log.Printf("restore: the staged backup replaced the database")
+		}
+		if err := backup.Check(dbPath); errors.Is(err, backup.ErrDamaged) {
+			log.Printf("database damaged: %v", err)
+			restored := false
+			ui.RunDialog(ui.Options{}, func(win fyne.Window, done func()) {
+				uisettings.ShowDamaged(win, dbPath, backup.Dir(dir), time.Now(), func(ok bool) {
+					restored = ok
+					done()
+				})
+			})
+			if !restored {
+				return nil, false
+			}
+		}
+	}
+	store, err := openStore(o, time.Now())
+	if err != nil {
+		log.Printf("open database: %v", err)
+		fmt.Fprintln(stderr, err)
+		return nil, false
+	}
+	return store, true
+}
+
+// installTray keeps SalonDesk in the system tray when its window is closed: syncing goes
+// on, the tray shows unresolved failures and offers 表示 / 最新を表示 / 終了.
+func installTray(a *app.App, fa fyne.App, win fyne.Window, shell *ui.Shell, w *workers) {
+	if runtime.GOOS == "linux" && os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
+		// Linux trays live on the session bus; without one Fyne's systray fails to start
+		// and then panics when the app quits. Closing the window quits, as without a tray.
+		log.Printf("tray: no D-Bus session bus, no tray icon")
+		return
+	}
+	failures := func() int {
+		h, err := a.Home(context.Background())
+		if err != nil {
+			return 0
+		}
+		n := 0
+		for _, c := range h.Unresolved {
+			n += c
+		}
+		return n
+	}
+	refresh := uisettings.InstallTray(fa, win, uisettings.TrayActions{
+		ShowLatest: func() { w.SyncNow(); shell.Show(ui.PageSchedule) },
+		Failures:   failures,
+	})
+	if refresh == nil {
+		return
+	}
+	win.SetCloseIntercept(win.Hide)
+	a.Events().Subscribe(func(e app.Event) {
+		if _, ok := e.(app.NotificationsChanged); ok {
+			fyne.Do(refresh)
+		}
+	})
+}
+
+// settingsDeps are what 設定 needs from outside the app: the keychain, the connection
+// tests, a restart.
+func settingsDeps(a *app.App, sec *secrets.Store, dir, logPath string, w *workers) uisettings.Deps {
+	return uisettings.Deps{
+		Secrets: sec, DataDir: dir, LogPath: logPath,
+		TestSalonBoard: func(ctx context.Context, sb settings.SalonBoard, password string) error {
+			c, err := web.New(web.Config{BaseURL: sb.URL, UserID: sb.LoginID, Password: password, StoreID: sb.StoreID})
+			if err != nil {
+				return err
+			}
+			return c.Check(ctx)
+		},
+		TestMailbox: func(ctx context.Context, m settings.Mailbox, password string) error {
+			return mailbox.Check(ctx, mailbox.Config{Host: m.Host, Port: m.Port, TLS: tlsMode(m.TLS), User: m.User,
+				Password: password})
+		},
+		Restart: func() {
+			if err := instance.Restart(os.Args[1:]); err != nil {
+				log.Printf("restart: %v", err)
+				return
+			}
+			fyne.Do(fyne.CurrentApp().Quit)
+		},
+		SyncState: w.StateLine,
+	}
+}
+
 // screens wires the screens of the subpackages into the shell.
-func screens(a *app.App) ui.Screens {
+func screens(a *app.App, w *workers) ui.Screens {
 	var s ui.Screens
 	open := func(win fyne.Window) func(int64) {
 		return func(id int64) { reservation.ShowDetail(a, win, id) }
@@ -52,7 +231,8 @@ func screens(a *app.App) ui.Screens {
 			NewReservation: func(start time.Time, staffID int64) {
 				reservation.ShowForm(a, win, app.ReservationInput{Start: start, StaffID: staffID}, nil)
 			},
-			Print: func(day time.Time) { printDay(a, win, day) },
+			Print:   func(day time.Time) { printDay(a, win, day) },
+			SyncNow: w.SyncNow,
 		})
 	}
 	s.Reservations = func(win fyne.Window) ui.ReservationList { return reservation.NewList(a, win, open(win)) }
@@ -60,6 +240,7 @@ func screens(a *app.App) ui.Screens {
 	s.Staff = func(win fyne.Window) fyne.CanvasObject { return masters.NewStaffScreen(a, win) }
 	s.Menus = func(win fyne.Window) fyne.CanvasObject { return masters.NewMenuScreen(a, win) }
 	s.Customers = func(win fyne.Window) fyne.CanvasObject { return masters.NewCustomerScreen(a, win, open(win)) }
+	s.SyncStatus = w.Status
 	return s
 }
 

@@ -32,6 +32,11 @@ const usage = `SalonDesk %s
   salondesk [--data DIR] [--demo] export reservations --from YYYY-MM-DD --to YYYY-MM-DD [--format json|csv]
   salondesk [--data DIR] [--demo] export customers [--format json|csv]
   salondesk [--data DIR] [--demo] export notifications [--format json|csv]
+  salondesk [--data DIR] sync --once                  SALON BOARDと1回同期します
+  salondesk [--data DIR] config get|set KEY [VALUE]    設定（パスワード以外）
+  salondesk [--data DIR] secret set KEY               パスワード等を標準入力からキーチェーンへ
+  salondesk [--data DIR] backup FILE | restore FILE   バックアップ・復元
+  salondesk [--data DIR] doctor                       データベース・キーチェーン・接続を点検します
   salondesk version
 
 オプション:
@@ -74,6 +79,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 0
 		case "export":
 			return runExport(o, rest[1:], stdout, stderr)
+		case "config":
+			return runConfig(o, rest[1:], stdout, stderr)
+		case "secret":
+			return runSecret(o, rest[1:], os.Stdin, stdout, stderr)
+		case "backup":
+			return runBackup(o, rest[1:], stdout, stderr)
+		case "restore":
+			return runRestore(o, rest[1:], stdout, stderr)
+		case "doctor":
+			return runDoctor(o, rest[1:], stdout, stderr)
+		case "sync":
+			return runSync(o, rest[1:], stdout, stderr)
 		default:
 			fmt.Fprintf(stderr, "不明なコマンドです: %s\n", rest[0])
 			fs.Usage()
@@ -86,16 +103,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 // openStore opens the salon's database: DIR/salondesk.db, or DIR/demo/salondesk.db for
 // the demo, which is seeded afresh each day so that "today" always has reservations.
 func openStore(o options, now time.Time) (*data.Store, error) {
-	dir := o.dataDir
-	if dir == "" {
-		cfg, err := os.UserConfigDir()
-		if err != nil {
-			return nil, fmt.Errorf("データディレクトリが決められません（--data で指定してください）: %w", err)
-		}
-		dir = filepath.Join(cfg, "SalonDesk")
-	}
-	if o.demo {
-		dir = filepath.Join(dir, "demo")
+	dir, err := dataDir(o)
+	if err != nil {
+		return nil, err
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("データディレクトリを作れません: %w", err)

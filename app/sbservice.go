@@ -150,15 +150,23 @@ func (s *SalonBoardSync) readMail(ctx context.Context) {
 	}
 }
 
-func (s *SalonBoardSync) loadCursor(ctx context.Context) mailbox.Cursor {
-	v, _ := s.a.store.Setting(ctx, keyMailCursor, "")
+func (s *SalonBoardSync) loadCursor(ctx context.Context) mailbox.Cursor { return s.a.MailCursor(ctx) }
+
+func (s *SalonBoardSync) saveCursor(ctx context.Context, c mailbox.Cursor) error {
+	return s.a.SaveMailCursor(ctx, c)
+}
+
+// MailCursor is where the mailbox reader continues.
+func (a *App) MailCursor(ctx context.Context) mailbox.Cursor {
+	v, _ := a.store.Setting(ctx, keyMailCursor, "")
 	var c mailbox.Cursor
 	fmt.Sscanf(v, "%d:%d", &c.UIDValidity, &c.LastUID)
 	return c
 }
 
-func (s *SalonBoardSync) saveCursor(ctx context.Context, c mailbox.Cursor) error {
-	return s.a.store.Tx(ctx, func(tx *sql.Tx) error {
+// SaveMailCursor keeps where the mailbox reader stands.
+func (a *App) SaveMailCursor(ctx context.Context, c mailbox.Cursor) error {
+	return a.store.Tx(ctx, func(tx *sql.Tx) error {
 		return data.SetSetting(ctx, tx, keyMailCursor, fmt.Sprintf("%d:%d", c.UIDValidity, c.LastUID))
 	})
 }

@@ -40,10 +40,17 @@ if kill -0 "$pid" 2>/dev/null; then echo "FAIL: the app did not stop on SIGTERM"
 INNER
 chmod +x "$work/session.sh"
 
-xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" "$work/session.sh" "$bin" "$work" "$out"
+# A session bus, as on a desktop: the tray icon lives there.
+xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- "$work/session.sh" "$bin" "$work" "$out"
 
 cp "$work/app.log" "$out/smoke-app.log"
-if grep -Eiq 'panic|fyne error|\bERROR\b|goroutine [0-9]+ \[' "$work/app.log"; then
+# Fyne 2.7.1 saves its (empty) preferences at exit while its own file watcher reloads
+# them, and logs "Preferences load error: EOF" now and then: a Fyne race, not ours.
+# Xvfb has no tray host (StatusNotifierWatcher): the tray cannot register there.
+grep -v -e 'Preferences load error' -e 'Cause: EOF' -e 'app/preferences.go' \
+  -e 'systray error: failed to register: The name org.kde.StatusNotifierWatcher' \
+  "$work/app.log" > "$work/app-filtered.log" || true
+if grep -Eiq 'panic|fyne error|\bERROR\b|goroutine [0-9]+ \[' "$work/app-filtered.log"; then
   echo "FAIL: the app logged an error:"; cat "$work/app.log"; exit 1
 fi
 colours=$(identify -format '%k' "$out/smoke-schedule.png")

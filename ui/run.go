@@ -23,12 +23,17 @@ type Options struct {
 	Screens Screens
 	Demo    bool
 	Start   Page // the page shown first; empty = Home
+	// Language is "ja" (default) or "en".
+	Language string
+	// Started runs on the UI goroutine once the window is built, before it is shown:
+	// main installs the tray and the single-instance raise there.
+	Started func(fa fyne.App, win fyne.Window, shell *Shell)
 }
 
 // Run opens the main window on a and blocks until it is closed.
 func Run(a *app.App, opts Options) {
 	// Translations first: every widget below reads its text when it is built.
-	if err := assets.UseLanguage(assets.LangJapanese); err != nil {
+	if err := assets.UseLanguage(opts.Language); err != nil {
 		fyne.LogError("translations", err)
 	}
 	fa := fyneapp.NewWithID(AppID)
@@ -43,6 +48,9 @@ func Run(a *app.App, opts Options) {
 	win.SetOnClosed(shell.Close)
 	if opts.Start != "" && opts.Start != PageHome {
 		shell.Show(opts.Start)
+	}
+	if opts.Started != nil {
+		opts.Started(fa, win, shell)
 	}
 	stop := quitOnSignal(fa)
 	defer stop()
@@ -76,4 +84,20 @@ func quitOnSignal(fa fyne.App) (stop func()) {
 		signal.Stop(ch)
 		close(done)
 	}
+}
+
+// RunDialog opens a small window for a question that must be answered before the
+// salon's database can be opened (a damaged database). show gets the window and a
+// done func that closes it; RunDialog returns when the window is gone.
+func RunDialog(opts Options, show func(win fyne.Window, done func())) {
+	if err := assets.UseLanguage(opts.Language); err != nil {
+		fyne.LogError("translations", err)
+	}
+	fa := fyneapp.NewWithID(AppID)
+	fa.Settings().SetTheme(stheme.New())
+	fa.SetIcon(assets.Icon)
+	win := fa.NewWindow(windowTitle(opts))
+	win.Resize(fyne.NewSize(720, 420))
+	show(win, fa.Quit)
+	win.ShowAndRun()
 }

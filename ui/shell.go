@@ -166,6 +166,9 @@ func (s *Shell) build(p Page) *page {
 		s.sales = newSalesScreen(s)
 		return &page{content: s.sales.content, refresh: s.sales.update}
 	case PageSettings:
+		if s.screens.Settings != nil {
+			return &page{content: s.screens.Settings(s.win)}
+		}
 		s.settings = newSystemInfo(s)
 		return &page{content: s.settings.content, refresh: func(app.Home) error { return s.settings.refresh() }}
 	case PageSchedule:
