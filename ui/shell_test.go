@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -71,7 +72,11 @@ func TestOwnPages(t *testing.T) {
 	f.requireText("システム情報")
 	f.requireText("1.0.15")
 	f.requireText(f.app.Store().Path())
-	f.requireText("1") // schema version
+	v, err := f.app.Store().SchemaVersion()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.requireText(strconv.Itoa(v)) // schema version
 	f.requireText("テストサロン")
 }
 
