@@ -145,6 +145,19 @@ func TestNormalizeName(t *testing.T) {
 		{"ＴＯＫＩＯ　トリートメント", "tokio トリートメント"},
 		{"【新規】カット", "[新規]カット"},
 	}
+	// The mail parser takes the last price off a "¥14300⇒¥8800" coupon name.
+	local := "【新規】カット＋イルミナカラー ¥14300⇒¥8800"
+	for _, received := range []string{"カット＋イルミナカラー ¥14300⇒", "[新規]カット＋イルミナカラー ¥14300⇒¥8800"} {
+		found := false
+		for _, k := range app.CouponKeys(received) {
+			for _, l := range app.CouponKeys(local) {
+				found = found || k == l
+			}
+		}
+		if !found {
+			t.Errorf("%q does not find %q", received, local)
+		}
+	}
 	for _, p := range same {
 		if app.NormalizeName(p[0]) != app.NormalizeName(p[1]) {
 			t.Errorf("%q and %q normalise differently: %q vs %q", p[0], p[1], app.NormalizeName(p[0]), app.NormalizeName(p[1]))

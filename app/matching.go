@@ -39,8 +39,9 @@ func NormalizeName(s string) string {
 	return b.String()
 }
 
-// priceTail is a trailing price: "¥9,900", "¥17000→¥9900", "9900円".
-var priceTail = regexp.MustCompile(`(¥[0-9,]+(→¥?[0-9,]+)?|[0-9,]+円)$`)
+// priceTail is a trailing price: "¥9,900", "¥17000→¥9900", "9900円", or what is left of
+// a "¥17000⇒¥9900" after the mail parser took the last price off ("¥17000→").
+var priceTail = regexp.MustCompile(`(¥[0-9,]+(→¥?[0-9,]+)?→?|[0-9,]+円)$`)
 
 // withoutPrice drops a trailing price from a normalised name.
 func withoutPrice(n string) string { return priceTail.ReplaceAllString(n, "") }
@@ -168,3 +169,7 @@ func matchStaff(staff []data.Staff, name string) (id int64, ok bool) {
 	}
 	return 0, false
 }
+
+// CouponKeys are the forms a coupon name is looked up by (exported for tests and the
+// transcription's alias).
+func CouponKeys(name string) []string { return couponKeys(name) }

@@ -76,7 +76,14 @@ start() { # initial-text [--kana]
   "$bin" --state "$state" --text "$1" ${2:-} >>"$W/probe.log" 2>&1 &
   probe=$!
   local wid
-  wid=$(timeout 60 xdotool search --sync --onlyvisible --name "^imeprobe\$" | head -1)
+  # A search can die on BadWindow when a window it walks goes away (one of the previous probe,
+  # or a transient one at start): try again a few times.
+  for _ in 1 2 3 4 5; do
+    wid=$(timeout 30 xdotool search --sync --onlyvisible --name "^imeprobe\$" 2>/dev/null | tail -1)
+    [ -n "$wid" ] && xdotool getwindowname "$wid" >/dev/null 2>&1 && break
+    wid=""
+    sleep 0.5
+  done
   if [ -z "$wid" ]; then
     echo "       the probe window never appeared; its log:"; tail -n 20 "$W/probe.log" | sed "s/^/       /"
     return
