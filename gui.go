@@ -87,6 +87,15 @@ func runGUI(o options, stderr io.Writer) int {
 	language := settings.LanguageOf(ctx, store)
 
 	sbCfg := workerConfig(ctx, o, a, sec, logger)
+	if o.demo {
+		cfg, stop, err := startDemoSalonBoard(ctx, a, logger)
+		if err != nil {
+			logger.Warn("demo SALON BOARD not started", "err", err)
+		} else {
+			sbCfg = cfg
+			defer stop()
+		}
+	}
 	w := startWorkers(a, sbCfg, logger)
 	defer w.Stop()
 	if !o.demo {
@@ -111,6 +120,9 @@ func runGUI(o options, stderr io.Writer) int {
 // workerConfig is the SALON BOARD sync to run: from the settings and the keychain, or
 // none (said in the log) when it is not set up.
 func workerConfig(ctx context.Context, o options, a *app.App, sec *secrets.Store, logger *slog.Logger) *app.SalonBoardConfig {
+	if o.demo {
+		return nil // the demo runs its own SALON BOARD (startDemoSalonBoard)
+	}
 	cfg, err := salonBoardFromSettings(ctx, a, sec, logger)
 	if err != nil {
 		if !errors.Is(err, errNotConfigured) {

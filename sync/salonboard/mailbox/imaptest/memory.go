@@ -2,13 +2,9 @@ package imaptest
 
 import (
 	"crypto/tls"
-	"log"
-	"net"
 	"testing"
 
-	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapserver"
-	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
+	"salondesk/sync/salonboard/mailbox/memimap"
 )
 
 // MemoryOptions shape the in-memory server.
@@ -16,7 +12,7 @@ type MemoryOptions struct {
 	TLS bool // serve implicit TLS with a self-signed certificate (Server.Roots trusts it)
 }
 
-// Memory starts go-imap's in-memory server on a loopback port.
+// Memory starts go-imap's in-memory server (memimap) on a loopback port.
 func Memory(t testing.TB, o MemoryOptions) *Server {
 	t.Helper()
 	port, err := freePort()
@@ -24,13 +20,11 @@ func Memory(t testing.TB, o MemoryOptions) *Server {
 		t.Fatalf("imaptest: %v", err)
 	}
 	s := &Server{Host: "127.0.0.1", Port: port, User: "salon", Password: "synthetic-password"}
-	mem := imapmemserver.New()
-	u := imapmemserver.NewUser(s.User, s.Password)
-	if err := u.Create("INBOX", nil); err != nil {
+	box, err := memimap.New(s.User, s.Password)
+	if err != nil {
 		t.Fatalf("imaptest: %v", err)
 	}
-	mem.AddUser(u)
-	m := &memory{mem: mem, addr: s.Addr(), opts: o}
+	m := &memory{box: box, addr: s.Addr()}
 	if o.TLS {
 		m.tls, s.roots = SelfSigned(t)
 	}
@@ -40,45 +34,17 @@ func Memory(t testing.TB, o MemoryOptions) *Server {
 	return s
 }
 
+// memory serves one memimap mailbox; stopping it keeps the mails, so that it
+// can start again on the same port. go-imap's server always offers IDLE;
+// polling is tested with Config.DisableIdle (and against dovecot).
 type memory struct {
-	mem  *imapmemserver.Server
+	box  *memimap.Server
 	addr string
-	opts MemoryOptions
 	tls  *tls.Config
-	srv  *imapserver.Server
 }
 
-func (m *memory) start() error {
-	// go-imap's server always offers IDLE; polling is tested with
-	// Config.DisableIdle (and against dovecot).
-	caps := imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapUIDPlus: {}}
-	ln, err := net.Listen("tcp", m.addr)
-	if err != nil {
-		return err
-	}
-	if m.tls != nil {
-		ln = tls.NewListener(ln, m.tls)
-	}
-	m.srv = imapserver.New(&imapserver.Options{
-		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return m.mem.NewSession(), nil, nil
-		},
-		Caps:         caps,
-		InsecureAuth: true,
-		Logger:       log.New(discard{}, "", 0),
-	})
-	go m.srv.Serve(ln)
-	return nil
-}
+func (m *memory) start() error { return m.box.Listen(m.addr, m.tls) }
 
-func (m *memory) stop() error {
-	err := m.srv.Close()
-	m.srv = nil
-	return err
-}
+func (m *memory) stop() error { return m.box.Close() }
 
 func (m *memory) describe() string { return "in-memory IMAP server" }
-
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
