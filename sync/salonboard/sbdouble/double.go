@@ -2,7 +2,9 @@
 // キレイ web pages of the spec (login, top, group top, reservation list with
 // its Struts token and paging, schedule, detail pages, KPCL error pages) from
 // an in-memory synthetic salon, with fault injection and a request log so
-// that tests can assert pacing and request counts.
+// that tests can assert pacing and request counts. It also takes phone and
+// walk-in reservations through the registration, change and cancel forms
+// with the site's input rules and their faults (outbound.go).
 package sbdouble
 
 import (
@@ -85,6 +87,7 @@ type session struct {
 	search  []string
 	from    time.Time
 	to      time.Time
+	write   *pendingWrite // the write between its confirmation and doComplete
 }
 
 const cookieName = "JSESSIONID"
@@ -180,7 +183,7 @@ func (d *Double) klp(w http.ResponseWriter, r *http.Request, f *Fault) {
 	}
 	if f != nil {
 		switch f.Kind {
-		case FaultExpire:
+		case FaultExpire, FaultExpireMidFlow:
 			d.endSession(r)
 			d.errorPage(w, "KPCL011V01", "セッションの有効期限が切れました。再度ログインしてください。")
 			return
@@ -212,7 +215,9 @@ func (d *Double) klp(w http.ResponseWriter, r *http.Request, f *Fault) {
 	case PathNetDetail, PathExtDetail:
 		d.detail(w, r)
 	default:
-		http.NotFound(w, r)
+		if !d.outbound(w, r, s, f) {
+			http.NotFound(w, r)
+		}
 	}
 }
 

@@ -24,6 +24,28 @@ const (
 	FaultChanged
 	// FaultStatus answers Fault.Status (500 when 0) with an error page.
 	FaultStatus
+
+	// Faults of the write flows (registration, change, cancel). With no
+	// Path each applies to the step named below, of any of the three flows.
+
+	// FaultDiscard: doComplete answers success (with a reservation number)
+	// but stores nothing.
+	FaultDiscard
+	// FaultTimeoutAfterCommit: doComplete stores the write, then holds the
+	// answer for Delay (2 minutes when 0) or until the client gives up.
+	FaultTimeoutAfterCommit
+	// FaultStaleStamp: another change lands right after a write form is
+	// served, so the form's rlastupdate is stale when it is submitted
+	// (KPCL017V01 on the confirm step).
+	FaultStaleStamp
+	// FaultCapacity: the confirm step answers the staff capacity warning
+	// (スタッフの受付可能数を超えています) whatever the schedule holds.
+	FaultCapacity
+	// FaultExpireMidFlow: the session ends between the form and the
+	// confirmation: the confirm submit shows a KPCL expiry page.
+	FaultExpireMidFlow
+	// FaultNotRegistered: doComplete answers まだ登録されていません.
+	FaultNotRegistered
 )
 
 // Fault is injected with Double.Inject. It applies to requests whose path
@@ -76,8 +98,17 @@ func (d *Double) takeFault(path string) *Fault {
 }
 
 func (f *Fault) matches(path string) bool {
-	if f.Path == "" && (f.Kind == FaultCaptcha || f.Kind == FaultPasswordChange) {
-		return path == PathDoLogin
+	if f.Path == "" {
+		switch f.Kind {
+		case FaultCaptcha, FaultPasswordChange:
+			return path == PathDoLogin
+		case FaultDiscard, FaultTimeoutAfterCommit, FaultNotRegistered:
+			return isCompletePath(path)
+		case FaultStaleStamp:
+			return isWriteFormPath(path)
+		case FaultCapacity, FaultExpireMidFlow:
+			return isConfirmPath(path)
+		}
 	}
 	return strings.HasPrefix(path, f.Path)
 }

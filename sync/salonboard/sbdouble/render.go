@@ -24,6 +24,9 @@ var pageFiles = []string{
 	"login.html", "captcha.html", "password_change.html", "top.html", "group_top.html",
 	"error.html", "reserve_list.html", "schedule.html", "detail_net.html", "detail_ext.html",
 	"changed.html",
+	"regist_form.html", "regist_confirm.html", "regist_complete.html", "not_registered.html",
+	"change_form.html", "change_confirm.html", "change_complete.html",
+	"cancel_confirm.html", "cancel_complete.html",
 }
 
 func templates() map[string]*template.Template {

@@ -68,6 +68,7 @@ type Reservation struct {
 	KanaSei, KanaMei   string
 	KanjiSei, KanjiMei string
 	Phone              string
+	CustomerNo         string // お客様番号 (phone and walk-in reservations)
 	StaffID            string
 	Designated         bool
 	EquipmentID        string

@@ -14,7 +14,20 @@
 //	reservation list        ParseReserveList       parse_reserve_list.go
 //	schedule                ParseSchedule          parse_schedule.go
 //	reservation detail      ParseReserveDetail     parse_reserve_detail.go
+//	detail's write links    ParseDetailActions     parse_detail_actions.go
+//	registration form       ParseRegistForm        parse_reserve_form.go
+//	change form             ParseChangeForm        parse_reserve_form.go
+//	answer to a submit      ParseSubmitResult      parse_submit.go
 //	session facts (all)     checkSession           parse_session.go
+//
+// Writes (register.go, change.go, find.go): Register opens the registration
+// form from the day's schedule (a fresh rlastupdate), fills it with the
+// sanitised reservation (sanitize.go), confirms, posts doComplete and then
+// finds the reservation again in the list; Change and Cancel start on the
+// reservation's detail page and read it back too. Nothing counts as saved
+// until it is read back. Their errors are *WriteError (write_errors.go):
+// Permanent, Reason (capacity, timeout, input, ambiguous) and Offline, for
+// the outbox. FindReservations is the duplicate check before a retry.
 //
 // HTML is read with golang.org/x/net/html (already in the module graph
 // through Fyne; no selector engine is pulled in): the few lookups needed —

@@ -111,6 +111,12 @@ func IsTransient(err error) bool {
 	if err == nil {
 		return false
 	}
+	// A *WriteError (Register, Change, Cancel, FindReservations) decides
+	// for itself.
+	var says interface{ Permanent() bool }
+	if errors.As(err, &says) {
+		return !says.Permanent()
+	}
 	var (
 		pc  *ErrPageChanged
 		se  *ErrSessionExpired

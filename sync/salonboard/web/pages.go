@@ -38,32 +38,41 @@ func (c *Client) ReservationDetail(ctx context.Context, id string) (Detail, erro
 	}
 	var d Detail
 	err := c.run(ctx, func(ctx context.Context) error {
-		from := c.prev
-		href := linkTo(from, id)
-		if href == "" {
-			now := time.Now().In(c.cfg.Location)
-			rows, err := c.search(ctx, now.AddDate(0, -6, 0), now.AddDate(0, 6, 0), url.Values{"reserveId": {id}})
-			if err != nil {
-				return err
-			}
-			from = c.prev
-			if href = linkTo(from, id); href == "" {
-				return fmt.Errorf("salonboard: %s is not in the reservation list (%d rows): %w", id, len(rows), ErrNotFound)
-			}
-		}
-		p, err := c.get(ctx, detailPage, href, from.url, from.url)
-		if err != nil {
-			return err
-		}
-		if d, err = ParseReserveDetail(p.body, c.cfg.Location); err != nil {
-			return err
-		}
-		if d.ID != id {
-			return pageChanged(detailPage, "asked for %s, the page shows %s", id, d.ID)
-		}
-		return nil
+		var err error
+		d, _, err = c.openDetail(ctx, id)
+		return err
 	})
 	return d, err
+}
+
+// openDetail is ReservationDetail inside an operation; it also returns the
+// page (the write flows follow its links).
+func (c *Client) openDetail(ctx context.Context, id string) (Detail, loaded, error) {
+	from := c.prev
+	href := linkTo(from, id)
+	if href == "" {
+		now := time.Now().In(c.cfg.Location)
+		rows, err := c.search(ctx, now.AddDate(0, -6, 0), now.AddDate(0, 6, 0), url.Values{"reserveId": {id}})
+		if err != nil {
+			return Detail{}, loaded{}, err
+		}
+		from = c.prev
+		if href = linkTo(from, id); href == "" {
+			return Detail{}, loaded{}, fmt.Errorf("salonboard: %s is not in the reservation list (%d rows): %w", id, len(rows), ErrNotFound)
+		}
+	}
+	p, err := c.get(ctx, detailPage, href, from.url, from.url)
+	if err != nil {
+		return Detail{}, loaded{}, err
+	}
+	d, err := ParseReserveDetail(p.body, c.cfg.Location)
+	if err != nil {
+		return Detail{}, loaded{}, err
+	}
+	if d.ID != id {
+		return Detail{}, loaded{}, pageChanged(detailPage, "asked for %s, the page shows %s", id, d.ID)
+	}
+	return d, p, nil
 }
 
 // linkTo finds the detail link of id on a loaded list page.
