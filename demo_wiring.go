@@ -52,6 +52,12 @@ func startDemoSalonBoard(ctx context.Context, a *app.App, logger *slog.Logger) (
 		d.Stop()
 		return nil, nil, err
 	}
+	// Desk reservations made in the demo are registered in the double, as they would be
+	// in SALON BOARD.
+	if err := a.SetSalonBoardEnabled(ctx, true); err != nil {
+		d.Stop()
+		return nil, nil, err
+	}
 	wc := d.WebConfig()
 	wc.Logger = logger
 	client, err := web.New(wc)

@@ -21,11 +21,22 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
+	now := datatest.At("2026-11-20", "09:00")
+	return newFixtureClock(t, func() time.Time { return now })
+}
+
+// newRunningFixture's clock starts at 2026-11-20 09:00 and runs: retries fall due.
+func newRunningFixture(t *testing.T) *fixture {
+	t.Helper()
+	base, started := datatest.At("2026-11-20", "09:00"), time.Now()
+	return newFixtureClock(t, func() time.Time { return base.Add(time.Since(started)) })
+}
+
+func newFixtureClock(t *testing.T, clock func() time.Time) *fixture {
+	t.Helper()
 	s := datatest.NewStore(t)
 	ids := datatest.Seed(t, s)
-	now := datatest.At("2026-11-20", "09:00")
-	return &fixture{store: s, app: app.New(s, app.WithClock(func() time.Time { return now })), ids: ids,
-		ctx: context.Background()}
+	return &fixture{store: s, app: app.New(s, app.WithClock(clock)), ids: ids, ctx: context.Background()}
 }
 
 func (f *fixture) count(t *testing.T, table string) int {

@@ -66,6 +66,11 @@ func (a *App) NewSalonBoardSync(cfg SalonBoardConfig, runner *outbox.Runner) *Sa
 	if cfg.Web != nil && runner != nil {
 		runner.Handle(JobSBReread, a.RereadHandler(cfg.Web))
 		runner.Handle(JobSBFetch, a.FetchHandler(cfg.Web))
+		if w, ok := cfg.Web.(SalonBoardWriter); ok {
+			runner.Handle(JobSBRegister, a.RegisterHandler(w))
+			runner.Handle(JobSBChange, a.ChangeHandler(w))
+			runner.Handle(JobSBCancel, a.CancelHandler(w))
+		}
 	}
 	return s
 }
