@@ -83,11 +83,14 @@ func (o *outbound) reservation(t *testing.T, id int64) data.ReservationView {
 
 func TestRegisterOnceAndLink(t *testing.T) {
 	o := newOutbound(t, 5*time.Second)
+	saved := time.Now()
 	r, err := o.book("佐藤", datatest.At("2026-11-21", "10:00"), "カット")
 	if err != nil {
 		t.Fatal(err)
 	}
 	eventually(t, "the registration", func() bool { return o.reservation(t, r.ID).SyncState == data.SyncOK })
+	t.Logf("save → verified registration: %v, %d HTTP requests (no pacing, cold session)",
+		time.Since(saved).Round(time.Millisecond), len(o.double.Requests()))
 	v := o.reservation(t, r.ID)
 	held := o.registered()
 	if len(held) != 1 || held[0].ID != v.SBNumber || held[0].KanaSei != "タナカ" || held[0].StaffID != "W001" ||
