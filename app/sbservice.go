@@ -209,6 +209,7 @@ func (s *SalonBoardSync) ReconcileOnce(ctx context.Context) (ReconcileResult, er
 	s.mu.Unlock()
 	if err != nil {
 		s.cfg.Logger.Warn("salonboard reconcile", "err", err)
+		s.a.raiseWebStop(ctx, err)
 	} else {
 		s.cfg.Logger.Info("salonboard reconcile", "rows", res.Rows, "added", res.Added, "changed", res.Changed,
 			"cancelled", res.Cancelled, "failed", res.Failed)

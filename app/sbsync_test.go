@@ -33,7 +33,7 @@ func newInbound(t *testing.T) *inbound {
 	srv := httptest.NewServer(d)
 	t.Cleanup(srv.Close)
 	client, err := web.New(web.Config{BaseURL: srv.URL, UserID: "SD0000001", Password: "synthetic-pass",
-		Pacing: &web.Pacing{}, Location: time.Local, Timeout: 5 * time.Second})
+		Pacing: &web.Pacing{CaptchaBackoff: time.Hour}, Location: time.Local, Timeout: 5 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,5 +150,30 @@ func TestReconcileFindsLostMailsAndCancellations(t *testing.T) {
 	// A second pass finds nothing new.
 	if res, _ := in.sync.ReconcileOnce(in.ctx); res.Added+res.Changed+res.Cancelled != 0 {
 		t.Fatalf("second pass %+v", res)
+	}
+}
+
+func TestCaptchaStopsTheWebSideWithOneNotification(t *testing.T) {
+	in := newInbound(t)
+	in.double.ExpireSessions()
+	in.double.Inject(sbdouble.Fault{Kind: sbdouble.FaultCaptcha, Times: -1})
+	logins := in.double.Count("/CNC/login/doLogin/")
+	for i := 0; i < 3; i++ {
+		if _, err := in.sync.ReconcileOnce(in.ctx); err == nil {
+			t.Fatal("reconciled through a CAPTCHA")
+		}
+	}
+	if n := in.double.Count("/CNC/login/doLogin/") - logins; n > 1 {
+		t.Fatalf("%d login attempts after a CAPTCHA: a retry loop", n)
+	}
+	notes, _ := in.app.Notifications(in.ctx, 10)
+	open := 0
+	for _, n := range notes {
+		if n.Reason == app.ReasonCaptcha && !n.Resolved() {
+			open++
+		}
+	}
+	if open != 1 {
+		t.Fatalf("%d open CAPTCHA notifications, want 1: %+v", open, notes)
 	}
 }

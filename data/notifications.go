@@ -93,3 +93,12 @@ func ResolveByNumber(ctx context.Context, q Querier, number string, now time.Tim
 	}
 	return res.RowsAffected()
 }
+
+// OpenNotificationWithReason reports whether an unresolved notification of this direction
+// and reason exists (so that a stopped sync raises it once, not every cycle).
+func OpenNotificationWithReason(ctx context.Context, q Querier, dir Direction, reason string) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM notifications WHERE resolved_at = '' AND direction = ?
+		AND reason = ?`, string(dir), reason).Scan(&n)
+	return n > 0, err
+}
