@@ -12,10 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"salondesk/app"
-	"salondesk/assets"
 	"salondesk/data"
 	"salondesk/data/datatest"
-	stheme "salondesk/ui/theme"
+	"salondesk/ui/internal/uitest"
 )
 
 // testNow is the seed's screenshot time: Friday 2025-06-20 13:19.
@@ -38,11 +37,7 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	ta := test.NewTempApp(t)
-	ta.Settings().SetTheme(stheme.New())
-	if err := assets.UseLanguage("ja"); err != nil {
-		t.Fatal(err)
-	}
+	uitest.NewApp(t)
 	store := datatest.NewStore(t)
 	f := &fixture{t: t, ctx: context.Background(), store: store, salon: datatest.Seed(t, store),
 		notice: map[string]int64{}, resv: map[string]int64{}}
@@ -188,24 +183,6 @@ func (fs *fakeScreens) screens() Screens {
 	}
 }
 
-// walk visits the visible objects under o, through the renderers the canvas uses.
-func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	if o == nil || !o.Visible() {
-		return
-	}
-	fn(o)
-	switch c := o.(type) {
-	case fyne.Widget:
-		for _, ch := range test.WidgetRenderer(c).Objects() {
-			walk(ch, fn)
-		}
-	case *fyne.Container:
-		for _, ch := range c.Objects {
-			walk(ch, fn)
-		}
-	}
-}
-
 // texts are the visible texts of the window, dialogs included.
 func (f *fixture) texts() []string {
 	var out []string
@@ -221,9 +198,9 @@ func (f *fixture) texts() []string {
 			out = append(out, v.Text)
 		}
 	}
-	walk(f.win.Canvas().Content(), collect)
+	uitest.WalkVisible(f.win.Canvas().Content(), collect)
 	for _, o := range f.win.Canvas().Overlays().List() {
-		walk(o, collect)
+		uitest.WalkVisible(o, collect)
 	}
 	return out
 }

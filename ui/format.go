@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -9,24 +8,6 @@ import (
 
 	"salondesk/data"
 )
-
-// yen renders an amount the way receipts do: ¥12,300.
-func yen(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-¥" + b.String()
-	}
-	return "¥" + b.String()
-}
 
 // weekdayShort is 日, 月, … through Fyne's own weekday keys (translated in fyne.ja.json).
 func weekdayShort(t time.Time) string {

@@ -9,6 +9,7 @@ import (
 
 	"salondesk/app"
 	"salondesk/data"
+	"salondesk/ui/uifmt"
 )
 
 // homeScreen is ホーム: the failures to look at, two weeks of days, today's schedule,
@@ -62,7 +63,7 @@ func (h *homeScreen) update(home app.Home) error {
 	h.days.update(home.Days, h.shell.app.Now())
 	h.today.Objects = reservationRows(home, h.shell.openReservation)
 	h.sales.SetText(lang.X("ui.home.sales", "{{.Amount}}（{{.Count}}件）",
-		map[string]any{"Amount": yen(home.SalesTotal), "Count": home.SalesCount}))
+		map[string]any{"Amount": uifmt.Yen(home.SalesTotal), "Count": home.SalesCount}))
 	h.body.Refresh()
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"salondesk/app"
 	"salondesk/data"
+	"salondesk/ui/internal/uitest"
 )
 
 // The お知らせ counter is the number of unresolved notifications, and follows an event
@@ -56,7 +57,7 @@ func (f *fixture) showNotices() *noticeList {
 // rows are the list's rows on screen, by notification id.
 func (f *fixture) rows() map[int64]*noticeRow {
 	out := map[int64]*noticeRow{}
-	walk(f.win.Canvas().Content(), func(o fyne.CanvasObject) {
+	uitest.WalkVisible(f.win.Canvas().Content(), func(o fyne.CanvasObject) {
 		if r, ok := o.(*noticeRow); ok {
 			out[r.id] = r
 		}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"salondesk/app"
+	"salondesk/ui/uifmt"
 )
 
 // salesScreen is 売上管理 for now: today's total and today's reservations with their
@@ -41,7 +42,7 @@ func newSalesScreen(s *Shell) *salesScreen {
 }
 
 func (v *salesScreen) update(h app.Home) error {
-	v.total.SetText(yen(h.SalesTotal))
+	v.total.SetText(uifmt.Yen(h.SalesTotal))
 	v.count.SetText(lang.X("ui.sales.count", "{{.Count}}件の会計", map[string]any{"Count": h.SalesCount}))
 	v.list.Objects = reservationRows(h, v.shell.openReservation)
 	v.body.Refresh()

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"salondesk/app"
+	"salondesk/ui/uifmt"
 )
 
 func TestShellShowsMenu(t *testing.T) {
@@ -110,8 +111,8 @@ func TestSyncStatusInTopBar(t *testing.T) {
 
 func TestYen(t *testing.T) {
 	for n, want := range map[int]string{0: "¥0", 999: "¥999", 1000: "¥1,000", 1234567: "¥1,234,567", -5500: "-¥5,500"} {
-		if got := yen(n); got != want {
-			t.Errorf("yen(%d) = %q, want %q", n, got, want)
+		if got := uifmt.Yen(n); got != want {
+			t.Errorf("uifmt.Yen(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

@@ -8,18 +8,13 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"salondesk/assets"
-	stheme "salondesk/ui/theme"
+	"salondesk/ui/internal/uitest"
 )
 
 // form puts a kana field and a second entry in a window, the field focused.
 func form(t *testing.T) (*Field, *widget.Entry, fyne.Window) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(stheme.New())
-	if err := assets.UseLanguage("ja"); err != nil {
-		t.Fatal(err)
-	}
+	uitest.NewApp(t)
 	f, other := New(), widget.NewEntry()
 	w := test.NewWindow(container.NewVBox(f, other))
 	t.Cleanup(w.Close)

@@ -14,6 +14,7 @@ import (
 	"salondesk/app"
 	"salondesk/data"
 	"salondesk/data/datatest"
+	"salondesk/ui/internal/uitest"
 )
 
 // The search finds a customer by kana typed in hiragana (the IME's first form).
@@ -31,7 +32,7 @@ func TestCustomerSearchByHiraganaKana(t *testing.T) {
 	if len(s.rows) != 1 || s.rows[0].Name != "山田 花子" || s.totalLabel.Text != "全1件" {
 		t.Fatalf("found %+v (%s), want only 山田 花子", s.rows, s.totalLabel.Text)
 	}
-	if shown := texts(s.table); !strings.Contains(shown, "ヤマダ　ハナコ") || !strings.Contains(shown, "2026/10/01") {
+	if shown := uitest.AllTexts(s.table); !strings.Contains(shown, "ヤマダ　ハナコ") || !strings.Contains(shown, "2026/10/01") {
 		t.Fatalf("table shows %q", shown)
 	}
 
@@ -44,7 +45,7 @@ func TestCustomerSearchByHiraganaKana(t *testing.T) {
 	}
 	test.Type(s.number, "abc")
 	test.Tap(s.searchBtn)
-	if got := f.takeDialog(); !strings.Contains(got, "お客様番号") {
+	if got := uitest.TakeDialog(f.win); !strings.Contains(got, "お客様番号") {
 		t.Fatalf("dialog = %q, want the お客様番号 number message", got)
 	}
 }
@@ -140,7 +141,7 @@ func TestCustomerFormSaves(t *testing.T) {
 		t.Fatalf("list total %d, want %d (CustomersChanged)", s.total, before+1)
 	}
 
-	retype(d.memo, "カラーはアレルギーあり")
+	uitest.Retype(d.memo, "カラーはアレルギーあり")
 	test.Tap(d.saveBtn)
 	if n := f.count(t, "customers"); n != before+1 {
 		t.Fatalf("a second 保存 added a row: %d", n)
@@ -174,9 +175,9 @@ func TestCustomerReservationsOpen(t *testing.T) {
 	if d.c.ID != yamada || s.view.Objects[0] != d.view {
 		t.Fatal("the row did not open 山田's form")
 	}
-	if len(d.resv) != 1 || !strings.Contains(texts(d.resvList), "カット") ||
-		!strings.Contains(texts(d.resvList), "2026/11/02(月) 10:00〜11:00") {
-		t.Fatalf("reservations shown: %q", texts(d.resvList))
+	if len(d.resv) != 1 || !strings.Contains(uitest.AllTexts(d.resvList), "カット") ||
+		!strings.Contains(uitest.AllTexts(d.resvList), "2026/11/02(月) 10:00〜11:00") {
+		t.Fatalf("reservations shown: %q", uitest.AllTexts(d.resvList))
 	}
 	d.resvList.Select(0)
 	if opened != r.ID {

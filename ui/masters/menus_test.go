@@ -11,6 +11,7 @@ import (
 
 	"salondesk/app"
 	"salondesk/data"
+	"salondesk/ui/internal/uitest"
 )
 
 // A negative price, a duplicate menu name and a non-number each show a message and
@@ -25,20 +26,20 @@ func TestMenuBadInputWritesNothing(t *testing.T) {
 	test.Tap(tab.add)
 	mf.category.SetSelected("カラー")
 	test.Type(mf.name, "ヘッドスパ")
-	retype(mf.duration, "30")
-	retype(mf.price, "-100")
+	uitest.Retype(mf.duration, "30")
+	uitest.Retype(mf.price, "-100")
 	test.Tap(tab.saveBtn)
 	f.wantDialog(t, "error.price_negative")
 
-	retype(mf.price, "3,000円")
+	uitest.Retype(mf.price, "3,000円")
 	test.Tap(tab.saveBtn)
-	if got := f.takeDialog(); !strings.Contains(got, "料金") ||
+	if got := uitest.TakeDialog(f.win); !strings.Contains(got, "料金") ||
 		!strings.Contains(got, (&app.UserError{Key: "error.number_invalid"}).Error()) {
 		t.Fatalf("dialog = %q, want 料金 and the number message", got)
 	}
 
-	retype(mf.name, "カット") // the seed has カット already
-	retype(mf.price, "3,000")
+	uitest.Retype(mf.name, "カット") // the seed has カット already
+	uitest.Retype(mf.price, "3,000")
 	test.Tap(tab.saveBtn)
 	f.wantDialog(t, "error.duplicate_name")
 
@@ -46,8 +47,8 @@ func TestMenuBadInputWritesNothing(t *testing.T) {
 		t.Fatalf("menus = %d, want %d: bad input wrote something", n, before)
 	}
 
-	retype(mf.name, "ヘッドスパ")
-	retype(mf.duration, "0")
+	uitest.Retype(mf.name, "ヘッドスパ")
+	uitest.Retype(mf.duration, "0")
 	test.Tap(tab.saveBtn)
 	f.noDialog(t)
 	m, _ := f.a.Masters(context.Background(), true)
@@ -84,8 +85,8 @@ func TestCouponKeepsMenus(t *testing.T) {
 	test.Type(cf.name, name)
 	cf.target.SetValue("再来")
 	test.Type(cf.content, "◇シャンプー・ブロー込\n◇炭酸泉で頭皮すっきり")
-	retype(cf.price, "6000")
-	retype(cf.duration, "75")
+	uitest.Retype(cf.price, "6000")
+	uitest.Retype(cf.duration, "75")
 	test.Tap(cf.menus.checks[f.salon.Menus["カット"]])
 	test.Tap(cf.menus.checks[f.salon.Menus["炭酸泉"]])
 	test.Tap(tab.saveBtn)
@@ -104,7 +105,7 @@ func TestCouponKeepsMenus(t *testing.T) {
 	if got := cf.menus.selected(); !slices.Equal(got, want) {
 		t.Fatalf("form shows menus %v, want %v", got, want)
 	}
-	retype(cf.price, "5500")
+	uitest.Retype(cf.price, "5500")
 	test.Tap(tab.saveBtn)
 	f.noDialog(t)
 	if c := couponNamed(t, f, name); !slices.Equal(c.MenuIDs, want) || c.Price != 5500 {
@@ -122,12 +123,12 @@ func TestDeleteAsksAndRefusesInUse(t *testing.T) {
 
 	tab.list.Select(slices.IndexFunc(tab.items, func(x data.Menu) bool { return x.Name == "カット" }))
 	test.Tap(tab.delBtn)
-	f.tapInDialog(t, "いいえ")
+	uitest.TapInDialog(t, f.win, "いいえ")
 	if n := f.count(t, "menus"); n != before {
 		t.Fatal("いいえ deleted the menu")
 	}
 	test.Tap(tab.delBtn)
-	f.tapInDialog(t, "はい")
+	uitest.TapInDialog(t, f.win, "はい")
 	f.wantDialog(t, "error.in_use")
 	if n := f.count(t, "menus"); n != before {
 		t.Fatal("a menu in use was deleted")
@@ -136,7 +137,7 @@ func TestDeleteAsksAndRefusesInUse(t *testing.T) {
 	// 前髪カット is used by nothing: it goes, and the form is emptied for a new menu.
 	tab.list.Select(slices.IndexFunc(tab.items, func(x data.Menu) bool { return x.Name == "前髪カット" }))
 	test.Tap(tab.delBtn)
-	f.tapInDialog(t, "はい")
+	uitest.TapInDialog(t, f.win, "はい")
 	f.noDialog(t)
 	if n := f.count(t, "menus"); n != before-1 {
 		t.Fatalf("menus = %d, want %d after deleting 前髪カット", n, before-1)
@@ -166,15 +167,15 @@ func TestPlanAndProductSaved(t *testing.T) {
 
 	test.Tap(s.plans.add)
 	test.Type(pf.name, "月2回カットプラン")
-	retype(pf.price, "８８００")
-	retype(pf.visits, "2")
+	uitest.Retype(pf.price, "８８００")
+	uitest.Retype(pf.visits, "2")
 	test.Tap(s.plans.saveBtn)
 	f.noDialog(t)
 
 	test.Tap(s.products.add)
 	test.Type(rf.name, "カットプラン入会")
 	test.Type(rf.code, "plan-cut2")
-	retype(rf.price, "8800")
+	uitest.Retype(rf.price, "8800")
 	rf.plan.SetSelected("月2回カットプラン") // the plan list followed MastersChanged
 	test.Tap(s.products.saveBtn)
 	f.noDialog(t)

@@ -9,6 +9,7 @@ import (
 
 	"salondesk/app"
 	"salondesk/data"
+	"salondesk/ui/internal/uitest"
 )
 
 func findStaff(t *testing.T, f *fixture, name string) (data.Staff, bool) {
@@ -37,8 +38,8 @@ func TestStaffAddedThroughForm(t *testing.T) {
 	test.Type(sf.name, "高橋")
 	test.Type(sf.kana, "たかはし")
 	test.Type(sf.sbName, "タカハシ ユウキ")
-	retype(sf.fee, "５００")
-	retype(sf.capacity, "2")
+	uitest.Retype(sf.fee, "５００")
+	uitest.Retype(sf.capacity, "2")
 	test.Tap(sf.days[2]) // 火 off
 	test.Type(sf.start, "11:00")
 	test.Type(sf.end, "18:30")
@@ -62,7 +63,7 @@ func TestStaffAddedThroughForm(t *testing.T) {
 	}
 
 	// 保存 again changes the same row, it does not add one.
-	retype(sf.capacity, "3")
+	uitest.Retype(sf.capacity, "3")
 	test.Tap(st.saveBtn)
 	f.noDialog(t)
 	if n := f.count(t, "staff"); n != 3 {
@@ -81,7 +82,7 @@ func TestStaffListFollowsMastersChanged(t *testing.T) {
 	if err := f.a.SaveStaff(context.Background(), &data.Staff{Name: "伊藤", Capacity: 1, Active: true}); err != nil {
 		t.Fatal(err)
 	}
-	names := texts(s.staff.list)
+	names := uitest.AllTexts(s.staff.list)
 	if len(s.staff.items) != 3 || !strings.Contains(names, "伊藤") {
 		t.Fatalf("list = %+v, want 伊藤 added", s.staff.items)
 	}
@@ -97,18 +98,18 @@ func TestStaffBadInputWritesNothing(t *testing.T) {
 
 	test.Tap(s.staff.add)
 	test.Type(sf.name, "高橋")
-	retype(sf.fee, "五百円")
+	uitest.Retype(sf.fee, "五百円")
 	test.Tap(s.staff.saveBtn)
-	got := f.takeDialog()
+	got := uitest.TakeDialog(f.win)
 	if !strings.Contains(got, "指名料") || !strings.Contains(got, (&app.UserError{Key: "error.number_invalid"}).Error()) {
 		t.Fatalf("dialog = %q, want 指名料 and the number message", got)
 	}
 
-	retype(sf.fee, "-500")
+	uitest.Retype(sf.fee, "-500")
 	test.Tap(s.staff.saveBtn)
 	f.wantDialog(t, "error.price_negative")
 
-	retype(sf.fee, "0")
+	uitest.Retype(sf.fee, "0")
 	test.Type(sf.kana, "Takahashi")
 	test.Tap(s.staff.saveBtn)
 	f.wantDialog(t, "error.kana_only")
@@ -127,14 +128,14 @@ func TestClosingWeekdayIsSaved(t *testing.T) {
 	ctx := context.Background()
 
 	test.Tap(h.closed[2]) // 火
-	retype(h.open[1], "10:75")
+	uitest.Retype(h.open[1], "10:75")
 	test.Tap(h.saveBtn)
 	f.wantDialog(t, "error.clock_invalid")
 	if week, _ := f.st.Hours(ctx); week[2].Closed {
 		t.Fatal("Tuesday closed although the week had an error")
 	}
 
-	retype(h.open[1], "１０：３０") // full-width from an IME
+	uitest.Retype(h.open[1], "１０：３０") // full-width from an IME
 	h.slot.SetSelected(minutes(15))
 	test.Tap(h.saveBtn)
 	f.noDialog(t)

@@ -10,13 +10,14 @@ import (
 
 	"salondesk/data"
 	"salondesk/data/datatest"
+	"salondesk/ui/internal/uitest"
 )
 
 // slotButton is the button with this text on the row of a slot ("10:00").
 func slotButton(t *testing.T, s *stopScreen, slot, text string) *widget.Button {
 	t.Helper()
 	var btn *widget.Button
-	walk(s.list, func(o fyne.CanvasObject) {
+	uitest.Walk(s.list, func(o fyne.CanvasObject) {
 		row, ok := o.(*fyne.Container)
 		if !ok || len(row.Objects) != 5 {
 			return
@@ -50,7 +51,7 @@ func TestStopAndResume(t *testing.T) {
 	s := newStopScreen(f.a, f.win)
 	f.show(s.view)
 	const day = "2026-11-02"
-	retype(s.dayEntry, "２０２６/11/02") // an IME's full-width digits and slashes
+	uitest.Retype(s.dayEntry, "２０２６/11/02") // an IME's full-width digits and slashes
 	test.Tap(s.showBtn)
 	if got := data.FormatDay(s.day); got != day {
 		t.Fatalf("showing %s, want %s", got, day)
@@ -106,7 +107,7 @@ func TestStopBadDay(t *testing.T) {
 	s := newStopScreen(f.a, f.win)
 	f.show(s.view)
 	before := s.day
-	retype(s.dayEntry, "11月2日")
+	uitest.Retype(s.dayEntry, "11月2日")
 	test.Tap(s.showBtn)
 	f.wantDialog(t, "masters.error.day_invalid")
 	if !s.day.Equal(before) {

@@ -1,13 +1,13 @@
 package masters
 
 import (
-	"encoding/json"
 	"log"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"salondesk/ui/internal/uitest"
 )
 
 // Every key this package asks for is in masters.ja.json (with the code's Japanese as
@@ -15,11 +15,7 @@ import (
 func TestTranslationsComplete(t *testing.T) {
 	used := map[string]string{}
 	keyRe := regexp.MustCompile(`lang\.X\("([^"]+)",\s*"([^"]*)"`)
-	files, _ := filepath.Glob("*.go")
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
+	for _, f := range uitest.SourceFiles(t, "*.go") {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -30,30 +26,7 @@ func TestTranslationsComplete(t *testing.T) {
 	}
 	// Keys built at run time: weekdays, coupon targets, statuses, and the UserError key.
 	dynamic := regexp.MustCompile(`^masters\.(weekday\.[0-6]|coupon_target\.[0-2]|status\.[a-z]+|error\.[a-z_]+)$`)
-	for _, lang := range []string{"ja", "en"} {
-		raw, err := os.ReadFile(filepath.Join("..", "..", "assets", "translations", "masters."+lang+".json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var tr map[string]string
-		if err := json.Unmarshal(raw, &tr); err != nil {
-			t.Fatalf("masters.%s.json: %v", lang, err)
-		}
-		for k, fallback := range used {
-			v, ok := tr[k]
-			switch {
-			case !ok:
-				t.Errorf("masters.%s.json lacks %s", lang, k)
-			case lang == "ja" && v != fallback:
-				t.Errorf("masters.ja.json %s = %q, code says %q", k, v, fallback)
-			}
-		}
-		for k := range tr {
-			if _, ok := used[k]; !ok && !dynamic.MatchString(k) {
-				t.Errorf("masters.%s.json has unused key %s", lang, k)
-			}
-		}
-	}
+	uitest.CheckComplete(t, "../../assets/translations", "masters", used, dynamic)
 }
 
 // Building and using every screen asks for no key the translations lack (Fyne logs a

@@ -11,6 +11,7 @@ import (
 
 	"salondesk/app"
 	"salondesk/data"
+	"salondesk/ui/uifmt"
 )
 
 // checkoutDialog is 会計: the reservation's coupon and menus with their prices, the total,
@@ -88,10 +89,10 @@ func (c *checkoutDialog) update() {
 	for _, it := range items {
 		name := widget.NewLabel(it.Name)
 		name.Truncation = fyne.TextTruncateEllipsis
-		c.lines.Add(container.NewBorder(nil, nil, nil, widget.NewLabel(yen(it.Price)), name))
+		c.lines.Add(container.NewBorder(nil, nil, nil, widget.NewLabel(uifmt.Yen(it.Price)), name))
 		sum += it.Price
 	}
-	c.total.SetText(lang.X("reservation.checkout.total", "合計 {{.Amount}}", map[string]any{"Amount": yen(sum)}))
+	c.total.SetText(lang.X("reservation.checkout.total", "合計 {{.Amount}}", map[string]any{"Amount": uifmt.Yen(sum)}))
 }
 
 func (c *checkoutDialog) methodKey() string {
@@ -115,5 +116,5 @@ func (c *checkoutDialog) submit() {
 	}
 	c.dlg.Hide()
 	dialog.ShowInformation(lang.X("reservation.checkout.title", "会計"), lang.X("reservation.checkout.done",
-		"会計が完了しました。（合計 {{.Amount}}）", map[string]any{"Amount": yen(sale.Amount)}), c.win)
+		"会計が完了しました。（合計 {{.Amount}}）", map[string]any{"Amount": uifmt.Yen(sale.Amount)}), c.win)
 }

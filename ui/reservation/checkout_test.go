@@ -8,6 +8,7 @@ import (
 	"salondesk/app"
 	"salondesk/data"
 	"salondesk/data/datatest"
+	"salondesk/ui/internal/uitest"
 )
 
 func (f *fixture) sales(t *testing.T) (total, count int) {
@@ -32,9 +33,9 @@ func TestCheckoutMakesSale(t *testing.T) {
 	if c == nil {
 		t.Fatal("no 会計 dialog")
 	}
-	shown := texts(topOverlay(d.win))
+	shown := uitest.DrawnTexts(uitest.TopOverlay(d.win))
 	for _, want := range []string{"カット＋ケアカラー ¥9,900", "¥9,900", "炭酸泉", "¥1,500", "合計 ¥11,400"} {
-		mustContain(t, "会計", shown, want)
+		uitest.MustContain(t, "会計", shown, want)
 	}
 	c.method.SetSelected("カード")
 	test.Tap(c.confirm)
@@ -47,7 +48,7 @@ func TestCheckoutMakesSale(t *testing.T) {
 	if v.Status != data.StatusPaid || cu.VisitCount != 4 {
 		t.Fatalf("status %q visits %d: paid, and the visit counted", v.Status, cu.VisitCount)
 	}
-	mustContain(t, "done", texts(topOverlay(d.win)), "会計が完了しました。（合計 ¥11,400）")
+	uitest.MustContain(t, "done", uitest.DrawnTexts(uitest.TopOverlay(d.win)), "会計が完了しました。（合計 ¥11,400）")
 	if !d.checkout.Disabled() || !d.arrived.Disabled() || !d.arrived.Checked {
 		t.Fatal("a paid reservation still offers 会計 or 受付チェック")
 	}
@@ -65,17 +66,17 @@ func TestCheckoutNeedsMenus(t *testing.T) {
 	defer d.win.Close()
 	test.Tap(d.checkout)
 	c := d.checkoutDlg
-	mustContain(t, "hint", texts(topOverlay(d.win)), "施術メニューを選択してください。")
+	uitest.MustContain(t, "hint", uitest.DrawnTexts(uitest.TopOverlay(d.win)), "施術メニューを選択してください。")
 	test.Tap(c.confirm)
-	mustContain(t, "error", texts(topOverlay(d.win)), "メニューが登録されていない予約です。会計の前に施術メニューを選択してください。")
+	uitest.MustContain(t, "error", uitest.DrawnTexts(uitest.TopOverlay(d.win)), "メニューが登録されていない予約です。会計の前に施術メニューを選択してください。")
 	if _, count := fx.sales(t); count != 0 || fx.get(t, r.ID).Status != data.StatusArrived {
 		t.Fatal("a sale was written without menus")
 	}
-	topOverlay(d.win).Hide()
-	d.win.Canvas().Overlays().Remove(topOverlay(d.win))
+	uitest.TopOverlay(d.win).Hide()
+	d.win.Canvas().Overlays().Remove(uitest.TopOverlay(d.win))
 
 	test.Tap(c.menus.checks[fx.salon.Menus["カット"]])
-	mustContain(t, "lines", texts(c.lines), "¥5,000")
+	uitest.MustContain(t, "lines", uitest.DrawnTexts(c.lines), "¥5,000")
 	test.Tap(c.confirm)
 	if total, count := fx.sales(t); total != 5000 || count != 1 {
 		t.Fatalf("sales total %d count %d", total, count)

@@ -11,6 +11,7 @@ import (
 	"salondesk/app"
 	"salondesk/data"
 	"salondesk/data/datatest"
+	"salondesk/ui/internal/uitest"
 )
 
 // failedReservation is a desk reservation SALON BOARD refused, with its お知らせ.
@@ -34,21 +35,21 @@ func TestDetailFailedBannerAndTranscribedCheck(t *testing.T) {
 	r, _ := failedReservation(t, fx)
 	d := newDetail(fx.a, fx.win, r.ID)
 	defer d.win.Close()
-	shown := texts(d.win.Content())
-	mustContain(t, "banner", shown, "SalonDeskからSALON BOARDへの予約連携に失敗しました。")
-	mustContain(t, "banner", shown, "下記予約は SALON BOARDへ手動で登録をお願いいたします。")
-	mustContain(t, "連携状況", shown, "失敗(例外またはタイムアウトが発生しました)")
-	mustContain(t, "kana", shown, "(コギト　テスト)様")
-	mustContain(t, "visit", shown, "2026/11/10 (火) 14:30〜17:00 【所要時間:150分】")
-	mustContain(t, "status", shown, "受付待ち")
-	mustContain(t, "route", shown, "電話")
+	shown := uitest.DrawnTexts(d.win.Content())
+	uitest.MustContain(t, "banner", shown, "SalonDeskからSALON BOARDへの予約連携に失敗しました。")
+	uitest.MustContain(t, "banner", shown, "下記予約は SALON BOARDへ手動で登録をお願いいたします。")
+	uitest.MustContain(t, "連携状況", shown, "失敗(例外またはタイムアウトが発生しました)")
+	uitest.MustContain(t, "kana", shown, "(コギト　テスト)様")
+	uitest.MustContain(t, "visit", shown, "2026/11/10 (火) 14:30〜17:00 【所要時間:150分】")
+	uitest.MustContain(t, "status", shown, "受付待ち")
+	uitest.MustContain(t, "route", shown, "電話")
 	if d.transcribed == nil || d.transcribeBtn == nil {
 		t.Fatal("no 予約転記済みチェック")
 	}
 	d.win.Resize(fyne.NewSize(760, 700))
 	test.AssertImageMatches(t, "detail_failed.png", d.win.Canvas().Capture())
 
-	tapCheck(d.transcribed)
+	uitest.TapCheck(d.transcribed)
 	test.Tap(d.transcribeBtn)
 	list, err := fx.a.Notifications(fx.ctx, 10)
 	if err != nil {
@@ -74,9 +75,9 @@ func TestDetailNoBannerForHPB(t *testing.T) {
 	fx.setSync(t, r.ID, data.SyncFailed, "mismatch", data.RouteHPB)
 	d := newDetail(fx.a, fx.win, r.ID)
 	defer d.win.Close()
-	shown := texts(d.win.Content())
-	mustNotContain(t, "banner", shown, "手動で登録をお願いいたします")
-	mustContain(t, "連携状況", shown, "失敗(予約されたクーポン・メニュー名が一致しませんでした)")
+	shown := uitest.DrawnTexts(d.win.Content())
+	uitest.MustNotContain(t, "banner", shown, "手動で登録をお願いいたします")
+	uitest.MustContain(t, "連携状況", shown, "失敗(予約されたクーポン・メニュー名が一致しませんでした)")
 	if d.transcribed != nil {
 		t.Fatal("予約転記済みチェック shown for an HPB reservation")
 	}
@@ -93,12 +94,12 @@ func TestDetailCancel(t *testing.T) {
 			d.cancelKind.SetSelected("無断キャンセル")
 		}
 		test.Tap(d.cancelBtn)
-		confirm := topOverlay(d.win)
-		mustContain(t, "confirmation", texts(confirm), "よろしいですか？")
+		confirm := uitest.TopOverlay(d.win)
+		uitest.MustContain(t, "confirmation", uitest.DrawnTexts(confirm), "よろしいですか？")
 		if s := fx.get(t, r.ID).Status; s != data.StatusWaiting {
 			t.Fatalf("status %q before the confirmation", s)
 		}
-		test.Tap(button(t, confirm, "はい"))
+		test.Tap(uitest.Button(t, confirm, "はい"))
 		want := data.StatusCancelled
 		if noShow {
 			want = data.StatusNoShow
@@ -106,7 +107,7 @@ func TestDetailCancel(t *testing.T) {
 		if s := fx.get(t, r.ID).Status; s != want {
 			t.Fatalf("status %q, want %q", s, want)
 		}
-		mustContain(t, "detail", texts(d.infoTab.Content), statusText(want))
+		uitest.MustContain(t, "detail", uitest.DrawnTexts(d.infoTab.Content), statusText(want))
 		if d.cancelBtn != nil || d.form != nil {
 			t.Fatal("a cancelled reservation still offers cancel or change")
 		}
@@ -121,16 +122,16 @@ func TestDetailArrivedCountsVisit(t *testing.T) {
 		MenuIDs: []int64{fx.salon.Menus["カット"]}})
 	d := newDetail(fx.a, fx.win, r.ID)
 	defer d.win.Close()
-	mustContain(t, "visits", texts(d.infoTab.Content), "3回")
-	tapCheck(d.arrived)
+	uitest.MustContain(t, "visits", uitest.DrawnTexts(d.infoTab.Content), "3回")
+	uitest.TapCheck(d.arrived)
 	c, _ := fx.a.Customer(fx.ctx, cust)
 	if s := fx.get(t, r.ID).Status; s != data.StatusArrived || c.VisitCount != 4 || c.LastVisit != testDay {
 		t.Fatalf("status %q visits %d last %q", s, c.VisitCount, c.LastVisit)
 	}
-	shown := texts(d.win.Content()) // what the window draws, not only the tab's objects
-	mustContain(t, "visits", shown, "4回")
-	mustContain(t, "status", shown, "来店")
-	tapCheck(d.arrived) // untick: taken back
+	shown := uitest.DrawnTexts(d.win.Content()) // what the window draws, not only the tab's objects
+	uitest.MustContain(t, "visits", shown, "4回")
+	uitest.MustContain(t, "status", shown, "来店")
+	uitest.TapCheck(d.arrived) // untick: taken back
 	c, _ = fx.a.Customer(fx.ctx, cust)
 	if s := fx.get(t, r.ID).Status; s != data.StatusWaiting || c.VisitCount != 3 {
 		t.Fatalf("after undo: status %q visits %d", s, c.VisitCount)
@@ -148,7 +149,7 @@ func TestDetailFollowsEvents(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
-	mustContain(t, "memo", texts(d.infoTab.Content), "別の画面から")
+	uitest.MustContain(t, "memo", uitest.DrawnTexts(d.infoTab.Content), "別の画面から")
 	if d.memoEntry.Text != "別の画面から" {
 		t.Fatalf("memo entry %q", d.memoEntry.Text)
 	}
@@ -156,7 +157,7 @@ func TestDetailFollowsEvents(t *testing.T) {
 	if err := fx.a.UpdateMemo(fx.ctx, r.ID, "閉じた後"); err != nil {
 		t.Fatal(err)
 	}
-	mustNotContain(t, "closed window", texts(d.infoTab.Content), "閉じた後")
+	uitest.MustNotContain(t, "closed window", uitest.DrawnTexts(d.infoTab.Content), "閉じた後")
 }
 
 func TestDetailMemoEdit(t *testing.T) {
@@ -173,7 +174,7 @@ func TestDetailMemoEdit(t *testing.T) {
 		t.Fatalf("memo %q", m)
 	}
 	d.tabs.Select(d.infoTab)
-	mustContain(t, "detail", texts(d.infoTab.Content), "シャンプーは弱め")
+	uitest.MustContain(t, "detail", uitest.DrawnTexts(d.infoTab.Content), "シャンプーは弱め")
 }
 
 // 変更 saves through the same form and the window shows the new time.
@@ -188,18 +189,18 @@ func TestDetailChange(t *testing.T) {
 	if f.clock.Text != "10:00" || f.day.Text != "2026/11/10" || !f.menus.checks[fx.salon.Menus["カット"]].Checked {
 		t.Fatalf("not prefilled: %q %q", f.day.Text, f.clock.Text)
 	}
-	mustContain(t, "chosen", f.customer.chosen.Text, "タナカ　イチロウ")
+	uitest.MustContain(t, "chosen", f.customer.chosen.Text, "タナカ　イチロウ")
 	fillWhen(f, "2026/11/10", "15:00")
 	test.Tap(f.menus.checks[fx.salon.Menus["前髪カット"]])
 	test.Tap(f.save)
 	v := fx.get(t, r.ID)
 	if !v.Start.Equal(datatest.At(testDay, "15:00")) || v.Duration() != 75*time.Minute {
-		t.Fatalf("start %v duration %v; dialog: %s", v.Start, v.Duration(), texts(topOverlay(d.win)))
+		t.Fatalf("start %v duration %v; dialog: %s", v.Start, v.Duration(), uitest.DrawnTexts(uitest.TopOverlay(d.win)))
 	}
 	if d.tabs.Selected() != d.infoTab {
 		t.Fatal("did not go back to 詳細")
 	}
-	mustContain(t, "detail", texts(d.infoTab.Content), "15:00〜16:15")
+	uitest.MustContain(t, "detail", uitest.DrawnTexts(d.infoTab.Content), "15:00〜16:15")
 }
 
 func TestDetailCustomerTab(t *testing.T) {
@@ -209,9 +210,9 @@ func TestDetailCustomerTab(t *testing.T) {
 	d := newDetail(fx.a, fx.win, r.ID)
 	defer d.win.Close()
 	d.tabs.Select(d.custTab)
-	shown := texts(d.custTab.Content)
+	shown := uitest.DrawnTexts(d.custTab.Content)
 	for _, want := range []string{"山田 花子", "ヤマダ　ハナコ", "090-1111-2222", "3回", "2026/10/01 (木)"} {
-		mustContain(t, "お客様情報", shown, want)
+		uitest.MustContain(t, "お客様情報", shown, want)
 	}
 }
 

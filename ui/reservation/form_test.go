@@ -11,6 +11,7 @@ import (
 	"salondesk/app"
 	"salondesk/data"
 	"salondesk/data/datatest"
+	"salondesk/ui/internal/uitest"
 )
 
 // fillWhen types 来店日 and 時刻 as staff would.
@@ -39,12 +40,12 @@ func TestFormCreatesReservation(t *testing.T) {
 		t.Fatal("form not shown")
 	}
 	test.Type(f.customer.search, "やまだ") // hiragana from the IME finds the カナ
-	mustContain(t, "search results", texts(f.customer.results), "ヤマダ　ハナコ / 山田 花子 / 090-1111-2222")
-	test.Tap(button(t, f.customer.results, "ヤマダ　ハナコ / 山田 花子 / 090-1111-2222  (No.1)"))
-	mustContain(t, "chosen customer", texts(f.customer.existing), "ヤマダ　ハナコ（山田 花子）様")
+	uitest.MustContain(t, "search results", uitest.DrawnTexts(f.customer.results), "ヤマダ　ハナコ / 山田 花子 / 090-1111-2222")
+	test.Tap(uitest.Button(t, f.customer.results, "ヤマダ　ハナコ / 山田 花子 / 090-1111-2222  (No.1)"))
+	uitest.MustContain(t, "chosen customer", uitest.DrawnTexts(f.customer.existing), "ヤマダ　ハナコ（山田 花子）様")
 	fillWhen(f, "2026/11/10", "11:00")
 	f.staff.SetSelected("佐藤")
-	tapCheck(f.designated)
+	uitest.TapCheck(f.designated)
 	f.equipment.SetSelected("ベッド1")
 	test.Tap(f.menus.checks[fx.salon.Menus["カット"]])
 	test.Tap(f.menus.checks[fx.salon.Menus["前髪カット"]])
@@ -56,7 +57,7 @@ func TestFormCreatesReservation(t *testing.T) {
 	test.Tap(f.save)
 
 	if saved == nil {
-		t.Fatalf("not saved; dialog: %s", texts(topOverlay(fx.win)))
+		t.Fatalf("not saved; dialog: %s", uitest.DrawnTexts(uitest.TopOverlay(fx.win)))
 	}
 	list := fx.all(t)
 	if len(list) != 1 {
@@ -92,7 +93,7 @@ func TestFormNewCustomerWalkIn(t *testing.T) {
 
 	list := fx.all(t)
 	if len(list) != 1 {
-		t.Fatalf("%d reservations, want 1; dialog: %s", len(list), texts(topOverlay(fx.win)))
+		t.Fatalf("%d reservations, want 1; dialog: %s", len(list), uitest.DrawnTexts(uitest.TopOverlay(fx.win)))
 	}
 	r := list[0]
 	if r.CustomerRowKana != "ササキ　ラン" || r.CustomerRowName != "佐々木 蘭" || r.Route != data.RouteWalkIn {
@@ -109,7 +110,7 @@ func TestFormNewCustomerNeedsKana(t *testing.T) {
 	test.Type(f.customer.name, "名無し")
 	fillWhen(f, "2026/11/10", "14:30")
 	test.Tap(f.save)
-	mustContain(t, "error dialog", texts(topOverlay(fx.win)), "お客様名（カナ）を入力してください。")
+	uitest.MustContain(t, "error dialog", uitest.DrawnTexts(uitest.TopOverlay(fx.win)), "お客様名（カナ）を入力してください。")
 	if n := len(fx.all(t)); n != 0 {
 		t.Fatalf("%d reservations written", n)
 	}
@@ -130,7 +131,7 @@ func TestFormOverCapacityWritesNothing(t *testing.T) {
 	test.Tap(f.menus.checks[fx.salon.Menus["カット"]])
 	test.Tap(f.save)
 
-	mustContain(t, "error dialog", texts(topOverlay(fx.win)), "11:30の枠は担当スタッフの予約受付可能数を超えています。")
+	uitest.MustContain(t, "error dialog", uitest.DrawnTexts(uitest.TopOverlay(fx.win)), "11:30の枠は担当スタッフの予約受付可能数を超えています。")
 	if n := len(fx.all(t)); n != 1 {
 		t.Fatalf("%d reservations, want only the first one", n)
 	}
@@ -144,7 +145,7 @@ func TestFormOverCapacityWritesNothing(t *testing.T) {
 func TestFormZeroMinuteOnly(t *testing.T) {
 	fx := newFixture(t)
 	f := showForm(fx.a, fx.win, app.ReservationInput{}, nil)
-	mustContain(t, "menus", texts(f.menus.content()), "施術時間ゼロ分のメニュー")
+	uitest.MustContain(t, "menus", uitest.DrawnTexts(f.menus.content()), "施術時間ゼロ分のメニュー")
 	pickCustomer(t, f, "コギト")
 	fillWhen(f, "2026/11/10", "18:55")
 	test.Tap(f.menus.checks[fx.salon.Menus["炭酸泉"]])
@@ -154,7 +155,7 @@ func TestFormZeroMinuteOnly(t *testing.T) {
 	test.Tap(f.save)
 	list := fx.all(t)
 	if len(list) != 1 {
-		t.Fatalf("%d reservations; dialog: %s", len(list), texts(topOverlay(fx.win)))
+		t.Fatalf("%d reservations; dialog: %s", len(list), uitest.DrawnTexts(uitest.TopOverlay(fx.win)))
 	}
 	if r := list[0]; r.Duration() != 0 || !slices.Equal(r.MenuIDs, []int64{fx.salon.Menus["炭酸泉"]}) {
 		t.Fatalf("duration %v menus %v", r.Duration(), r.MenuIDs)
@@ -170,11 +171,11 @@ func TestFormTimeChoices(t *testing.T) {
 	if n := len(f.times); n != 18 || f.times[0] != "10:00" || f.times[17] != "18:30" {
 		t.Fatalf("time choices %v", f.times)
 	}
-	mustContain(t, "weekday", f.weekday.Text, "火")
+	uitest.MustContain(t, "weekday", f.weekday.Text, "火")
 	pickCustomer(t, f, "タナカ")
 	fillWhen(f, "2026/11/10", "10:07")
 	test.Tap(f.save)
-	mustContain(t, "error dialog", texts(topOverlay(fx.win)), "来店時刻は5分単位で入力してください。")
+	uitest.MustContain(t, "error dialog", uitest.DrawnTexts(uitest.TopOverlay(fx.win)), "来店時刻は5分単位で入力してください。")
 	if len(fx.all(t)) != 0 {
 		t.Fatal("written")
 	}

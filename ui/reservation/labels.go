@@ -126,24 +126,6 @@ func minutesText(d time.Duration) string {
 	return lang.X("reservation.minutes", "{{.Minutes}}分", map[string]any{"Minutes": int(d.Minutes())})
 }
 
-// yen is ¥9,900.
-func yen(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, ch := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(ch)
-	}
-	if neg {
-		return "-¥" + b.String()
-	}
-	return "¥" + b.String()
-}
-
 // numberText is 予約番号: the app's number and SALON BOARD's when it has one.
 func numberText(r data.Reservation) string {
 	if r.SBNumber == "" {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"salondesk/data"
+	"salondesk/ui/uifmt"
 )
 
 func TestParseDayAndClock(t *testing.T) {
@@ -31,10 +32,10 @@ func TestParseDayAndClock(t *testing.T) {
 
 func TestTexts(t *testing.T) {
 	newFixture(t) // loads the translations
-	if got := yen(1234567); got != "¥1,234,567" {
+	if got := uifmt.Yen(1234567); got != "¥1,234,567" {
 		t.Errorf("yen %q", got)
 	}
-	if got := yen(900); got != "¥900" {
+	if got := uifmt.Yen(900); got != "¥900" {
 		t.Errorf("yen %q", got)
 	}
 	if got := numberText(data.Reservation{Number: 807, SBNumber: "BC97459537"}); got != "807 / BC97459537" {

@@ -10,6 +10,7 @@ import (
 	"salondesk/app"
 	"salondesk/data"
 	"salondesk/data/datatest"
+	"salondesk/ui/internal/uitest"
 )
 
 // listFixture has three reservations: one sent, one failed (last week), one cancelled.
@@ -49,11 +50,11 @@ func TestListFailedFilter(t *testing.T) {
 	if l.sync.Selected != "失敗" || l.from.Text != "" {
 		t.Fatalf("filters: sync %q from %q", l.sync.Selected, l.from.Text)
 	}
-	shown := texts(l.Content())
-	mustContain(t, "table", shown, "失敗(予約受付可能数を超えています)")
-	mustContain(t, "table", shown, "田中 一郎")
-	mustContain(t, "count", shown, "1件")
-	mustNotContain(t, "table", shown, "山田 花子")
+	shown := uitest.DrawnTexts(l.Content())
+	uitest.MustContain(t, "table", shown, "失敗(予約受付可能数を超えています)")
+	uitest.MustContain(t, "table", shown, "田中 一郎")
+	uitest.MustContain(t, "count", shown, "1件")
+	uitest.MustNotContain(t, "table", shown, "山田 花子")
 
 	l.table.Select(widget.TableCellID{Row: 0, Col: 2})
 	if opened != rs[1].ID {
@@ -78,7 +79,7 @@ func TestListFilters(t *testing.T) {
 	}
 	l.from.SetText("2026/13/01")
 	test.Tap(l.search)
-	mustContain(t, "error", texts(topOverlay(fx.win)), "期間の日付はYYYY/MM/DDの形式で入力してください。")
+	uitest.MustContain(t, "error", uitest.DrawnTexts(uitest.TopOverlay(fx.win)), "期間の日付はYYYY/MM/DDの形式で入力してください。")
 }
 
 // A reservation saved elsewhere appears without pressing 検索.

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"salondesk/data"
+	"salondesk/ui/uifmt"
 )
 
 // menuPicker is メニュー: one checkbox per menu, grouped by category, with the
@@ -97,9 +98,9 @@ func (p *menuPicker) addGroup(title string, menus []data.Menu, chosen map[int64]
 // menuLabel is "カット 60分 ¥5,000"; a zero-minute menu shows no minutes.
 func menuLabel(m data.Menu) string {
 	if m.DurationMin == 0 {
-		return m.Name + "  " + yen(m.Price)
+		return m.Name + "  " + uifmt.Yen(m.Price)
 	}
-	return m.Name + "  " + minutesText(minutes(m.DurationMin)) + "  " + yen(m.Price)
+	return m.Name + "  " + minutesText(minutes(m.DurationMin)) + "  " + uifmt.Yen(m.Price)
 }
 
 func (p *menuPicker) content() fyne.CanvasObject { return p.box }

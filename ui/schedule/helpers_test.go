@@ -11,10 +11,9 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"salondesk/app"
-	"salondesk/assets"
 	"salondesk/data"
 	"salondesk/data/datatest"
-	stheme "salondesk/ui/theme"
+	"salondesk/ui/internal/uitest"
 )
 
 // testDay is a Monday: both staff of the test salon work (鈴木 is off on Tuesdays).
@@ -32,11 +31,7 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	ta := test.NewTempApp(t)
-	ta.Settings().SetTheme(stheme.New())
-	if err := assets.UseLanguage("ja"); err != nil {
-		t.Fatal(err)
-	}
+	uitest.NewApp(t)
 	st := datatest.NewStore(t)
 	f := &fixture{t: t, store: st, salon: datatest.Seed(t, st), ids: map[string]int64{}}
 	f.app = app.New(st, app.WithClock(func() time.Time { return clock }))

@@ -11,6 +11,7 @@ import (
 	"salondesk/app/backup"
 	"salondesk/app/demo"
 	"salondesk/data"
+	"salondesk/ui/internal/uitest"
 )
 
 // corruptMiddle overwrites pages in the middle of a database file.
@@ -59,10 +60,10 @@ func TestDamagedDatabaseDialog(t *testing.T) {
 	var result []bool
 	ShowDamaged(f.win, db, backup.Dir(dir), testNow, func(ok bool) { result = append(result, ok) })
 	top := f.win.Canvas().Overlays().Top()
-	if top == nil || !strings.Contains(texts(top), "最新の正常なバックアップ（"+good.Time.Format("2006.01.02 15:04")+"）から復元しますか") {
+	if top == nil || !strings.Contains(uitest.AllTexts(top), "最新の正常なバックアップ（"+good.Time.Format("2006.01.02 15:04")+"）から復元しますか") {
 		t.Fatalf("dialog: %v", top)
 	}
-	f.tapInDialog("バックアップから復元")
+	uitest.TapInDialog(f.t, f.win, "バックアップから復元")
 	if len(result) != 1 || !result[0] {
 		t.Fatalf("done %v", result)
 	}
@@ -89,7 +90,7 @@ func TestDamagedDatabaseWithoutBackup(t *testing.T) {
 	os.WriteFile(db, []byte(strings.Repeat("x", 8192)), 0o600)
 	var result []bool
 	ShowDamaged(f.win, db, backup.Dir(dir), testNow, func(ok bool) { result = append(result, ok) })
-	f.tapInDialog("OK")
+	uitest.TapInDialog(f.t, f.win, "OK")
 	if len(result) != 1 || result[0] {
 		t.Fatalf("done %v", result)
 	}
@@ -111,7 +112,7 @@ func TestDamagedDatabaseQuit(t *testing.T) {
 	corruptMiddle(t, db)
 	var result []bool
 	ShowDamaged(f.win, db, backup.Dir(dir), testNow, func(ok bool) { result = append(result, ok) })
-	f.tapInDialog("終了")
+	uitest.TapInDialog(f.t, f.win, "終了")
 	if len(result) != 1 || result[0] || !errors.Is(backup.Check(db), backup.ErrDamaged) {
 		t.Fatalf("quit: %v", result)
 	}

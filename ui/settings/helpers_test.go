@@ -7,18 +7,15 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
 	"salondesk/app"
 	"salondesk/app/secrets"
 	asettings "salondesk/app/settings"
-	"salondesk/assets"
 	"salondesk/data"
 	"salondesk/data/datatest"
-	"salondesk/ui/theme"
+	"salondesk/ui/internal/uitest"
 )
 
 // testNow is the fixed clock of these tests.
@@ -40,11 +37,7 @@ type fixture struct {
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	keyring.MockInit()
-	fa := test.NewTempApp(t)
-	fa.Settings().SetTheme(theme.New())
-	if err := assets.UseLanguage("ja"); err != nil {
-		t.Fatal(err)
-	}
+	uitest.NewApp(t)
 	st := datatest.NewStore(t)
 	f := &fixture{t: t, st: st, salon: datatest.Seed(t, st), sec: secrets.New(), ui: make(chan func(), 100)}
 	f.a = app.New(st, app.WithClock(func() time.Time { return testNow }), app.WithVersion("1.2.3"))
@@ -113,75 +106,10 @@ func (f *fixture) all() asettings.All {
 	return all
 }
 
-// retype replaces an entry's text the way staff do: clear it, then type.
-func retype(e *widget.Entry, s string) {
-	e.SetText("")
-	test.Type(e, s)
-}
-
-// walk visits o and everything drawn inside it.
-func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	fn(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walk(c, fn)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			walk(c, fn)
-		}
-	}
-}
-
-// texts is every label and text drawn inside o.
-func texts(o fyne.CanvasObject) string {
-	var b strings.Builder
-	walk(o, func(c fyne.CanvasObject) {
-		switch x := c.(type) {
-		case *widget.Label:
-			b.WriteString(x.Text + "\n")
-		case *canvas.Text:
-			b.WriteString(x.Text + "\n")
-		}
-	})
-	return b.String()
-}
-
-// takeDialog returns the text of the dialog on top and closes it ("" when none).
-func (f *fixture) takeDialog() string {
-	top := f.win.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	s := texts(top)
-	f.win.Canvas().Overlays().Remove(top)
-	return s
-}
-
-// tapInDialog taps the button with this text in the dialog on top.
-func (f *fixture) tapInDialog(text string) {
-	f.t.Helper()
-	top := f.win.Canvas().Overlays().Top()
-	if top == nil {
-		f.t.Fatalf("no dialog open to tap %q", text)
-	}
-	var btn *widget.Button
-	walk(top, func(c fyne.CanvasObject) {
-		if b, ok := c.(*widget.Button); ok && b.Text == text {
-			btn = b
-		}
-	})
-	if btn == nil {
-		f.t.Fatalf("no button %q in dialog: %s", text, texts(top))
-	}
-	test.Tap(btn)
-}
-
 // wantDialog checks that the dialog on top holds this message, then closes it.
 func (f *fixture) wantDialog(want string) {
 	f.t.Helper()
-	got := f.takeDialog()
+	got := uitest.TakeDialog(f.win)
 	if got == "" || !strings.Contains(got, want) {
 		f.t.Fatalf("dialog = %q, want %q", got, want)
 	}
@@ -193,13 +121,13 @@ func msg(key string) string { return (&app.UserError{Key: key}).Error() }
 func (f *fixture) fillSalonBoard() {
 	t := f.s.sb
 	t.enabled.SetChecked(true)
-	retype(t.loginID, "CD12345")
-	retype(t.password.entry, "sb-Pa55word!")
-	retype(t.host, "imap.example.jp")
-	retype(t.port, "993")
+	uitest.Retype(t.loginID, "CD12345")
+	uitest.Retype(t.password.entry, "sb-Pa55word!")
+	uitest.Retype(t.host, "imap.example.jp")
+	uitest.Retype(t.port, "993")
 	t.tls.SetSelectedIndex(0)
-	retype(t.user, "yoyaku@example.jp")
-	retype(t.mailPassword.entry, "mail-Pa55word?")
-	retype(t.mailEvery, "5")
-	retype(t.reconcile, "60")
+	uitest.Retype(t.user, "yoyaku@example.jp")
+	uitest.Retype(t.mailPassword.entry, "mail-Pa55word?")
+	uitest.Retype(t.mailEvery, "5")
+	uitest.Retype(t.reconcile, "60")
 }

@@ -22,6 +22,7 @@ import (
 	asettings "salondesk/app/settings"
 	"salondesk/data"
 	"salondesk/data/datatest"
+	"salondesk/ui/internal/uitest"
 )
 
 // The secrets typed into the screen never reach a file: not the database (nor its WAL),
@@ -54,21 +55,21 @@ func TestSecretsNeverWritten(t *testing.T) {
 		"smaregi": "SmaregiLeakProbe0f6e2b",
 	}
 	f.fillSalonBoard()
-	retype(f.s.sb.password.entry, values["sb"])
-	retype(f.s.sb.mailPassword.entry, values["mail"])
+	uitest.Retype(f.s.sb.password.entry, values["sb"])
+	uitest.Retype(f.s.sb.mailPassword.entry, values["mail"])
 	test.Tap(f.s.sb.saveBtn)
 	f.wait()
 	f.wantDialog("保存しました。")
 	test.Tap(f.s.sb.loginTest.btn)
 	f.wait()
 	f.fillSmaregi()
-	retype(f.s.sm.token.entry, values["smaregi"])
+	uitest.Retype(f.s.sm.token.entry, values["smaregi"])
 	test.Tap(f.s.sm.saveBtn)
 	f.wait()
 	f.wantDialog("保存しました。")
 	test.Tap(f.s.sm.issueBtn)
 	f.wait()
-	f.takeDialog()
+	uitest.TakeDialog(f.win)
 	values["receiver"] = f.secret(secrets.ReceiverToken)
 	if len(seen) != 1 || seen[0] != values["sb"] {
 		t.Fatalf("the test func got %q", seen)

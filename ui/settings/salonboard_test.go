@@ -13,6 +13,7 @@ import (
 
 	"salondesk/app/secrets"
 	asettings "salondesk/app/settings"
+	"salondesk/ui/internal/uitest"
 )
 
 func TestSalonBoardSave(t *testing.T) {
@@ -45,7 +46,7 @@ func TestSalonBoardSave(t *testing.T) {
 		}
 	}
 	// A second save without typing the passwords keeps them.
-	retype(f.s.sb.loginID, "CD99999")
+	uitest.Retype(f.s.sb.loginID, "CD99999")
 	test.Tap(f.s.sb.saveBtn)
 	f.wait()
 	f.wantDialog("保存しました。")
@@ -71,14 +72,14 @@ func TestSalonBoardBadInput(t *testing.T) {
 		edit func(*salonBoardTab)
 		want string
 	}{
-		{"port out of range", func(t *salonBoardTab) { retype(t.port, "70000") }, msg("settings.error.port")},
-		{"port zero", func(t *salonBoardTab) { retype(t.port, "0") }, msg("settings.error.port")},
-		{"port not a number", func(t *salonBoardTab) { retype(t.port, "imap") }, msg("settings.error.port")},
-		{"empty login id", func(t *salonBoardTab) { retype(t.loginID, "") }, "SALON BOARDのログインIDを入力してください。"},
-		{"host with port", func(t *salonBoardTab) { retype(t.host, "imap.example.jp:993") }, "ホスト名「imap.example.jp:993」が正しくありません。"},
-		{"host with scheme", func(t *salonBoardTab) { retype(t.host, "https://imap.example.jp") }, "が正しくありません。"},
-		{"host with a space", func(t *salonBoardTab) { retype(t.host, "imap example.jp") }, "が正しくありません。"},
-		{"interval", func(t *salonBoardTab) { retype(t.mailEvery, "0") }, "メールを確認する間隔は1〜60分"},
+		{"port out of range", func(t *salonBoardTab) { uitest.Retype(t.port, "70000") }, msg("settings.error.port")},
+		{"port zero", func(t *salonBoardTab) { uitest.Retype(t.port, "0") }, msg("settings.error.port")},
+		{"port not a number", func(t *salonBoardTab) { uitest.Retype(t.port, "imap") }, msg("settings.error.port")},
+		{"empty login id", func(t *salonBoardTab) { uitest.Retype(t.loginID, "") }, "SALON BOARDのログインIDを入力してください。"},
+		{"host with port", func(t *salonBoardTab) { uitest.Retype(t.host, "imap.example.jp:993") }, "ホスト名「imap.example.jp:993」が正しくありません。"},
+		{"host with scheme", func(t *salonBoardTab) { uitest.Retype(t.host, "https://imap.example.jp") }, "が正しくありません。"},
+		{"host with a space", func(t *salonBoardTab) { uitest.Retype(t.host, "imap example.jp") }, "が正しくありません。"},
+		{"interval", func(t *salonBoardTab) { uitest.Retype(t.mailEvery, "0") }, "メールを確認する間隔は1〜60分"},
 		{"no encryption to the internet", func(t *salonBoardTab) { t.tls.SetSelectedIndex(2) }, msg("settings.error.tls_none")},
 	} {
 		f.fillSalonBoard()
@@ -128,7 +129,7 @@ func TestConnectionTests(t *testing.T) {
 	}
 	f.fillSalonBoard()
 	f.s.sb.mailPassword.entry.SetText("") // not typed: the stored one is used
-	retype(f.s.sb.port, "１４３")            // full-width digits from an IME
+	uitest.Retype(f.s.sb.port, "１４３")     // full-width digits from an IME
 	f.s.sb.tls.SetSelectedIndex(1)
 	test.Tap(f.s.sb.mailTest.btn)
 	f.wait()
@@ -150,7 +151,7 @@ func TestConnectionTests(t *testing.T) {
 	}
 	// Bad input is refused before anything is tried.
 	gotBox = asettings.Mailbox{}
-	retype(f.s.sb.host, "imap.example.jp:993")
+	uitest.Retype(f.s.sb.host, "imap.example.jp:993")
 	test.Tap(f.s.sb.mailTest.btn)
 	f.wait()
 	f.wantDialog("が正しくありません。")
@@ -211,7 +212,7 @@ func TestSalonBoardTabImage(t *testing.T) {
 	f.fillSalonBoard()
 	test.Tap(f.s.sb.saveBtn)
 	f.wait()
-	f.takeDialog()
+	uitest.TakeDialog(f.win)
 	f.open() // a fresh screen: nothing focused
 	f.win.Resize(fyne.NewSize(1000, 800))
 	test.Tap(f.s.sb.mailTest.btn)

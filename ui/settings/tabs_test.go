@@ -16,18 +16,19 @@ import (
 	"salondesk/app/backup"
 	"salondesk/app/secrets"
 	asettings "salondesk/app/settings"
+	"salondesk/ui/internal/uitest"
 )
 
 func (f *fixture) fillSmaregi() {
 	t := f.s.sm
 	t.enabled.SetChecked(true)
-	retype(t.contractID, "skv123")
-	retype(t.url, "https://webapi.smaregi.jp/access/")
-	retype(t.token.entry, "smaregi-access-token-0001")
-	retype(t.department, "12")
-	retype(t.product, "reservefee")
-	retype(t.pullEvery, "10")
-	retype(t.port, "18080")
+	uitest.Retype(t.contractID, "skv123")
+	uitest.Retype(t.url, "https://webapi.smaregi.jp/access/")
+	uitest.Retype(t.token.entry, "smaregi-access-token-0001")
+	uitest.Retype(t.department, "12")
+	uitest.Retype(t.product, "reservefee")
+	uitest.Retype(t.pullEvery, "10")
+	uitest.Retype(t.port, "18080")
 }
 
 func TestSmaregiSaveAndBadInput(t *testing.T) {
@@ -38,10 +39,10 @@ func TestSmaregiSaveAndBadInput(t *testing.T) {
 		edit func(*smaregiTab)
 		want string
 	}{
-		{func(t *smaregiTab) { retype(t.port, "80") }, msg("settings.error.receiver_port")},
-		{func(t *smaregiTab) { retype(t.contractID, "") }, msg("settings.error.contract_id_required")},
-		{func(t *smaregiTab) { retype(t.url, "webapi.smaregi.jp") }, "スマレジのURL「webapi.smaregi.jp」が正しくありません。"},
-		{func(t *smaregiTab) { retype(t.department, "部門") }, msg("settings.error.department_id")},
+		{func(t *smaregiTab) { uitest.Retype(t.port, "80") }, msg("settings.error.receiver_port")},
+		{func(t *smaregiTab) { uitest.Retype(t.contractID, "") }, msg("settings.error.contract_id_required")},
+		{func(t *smaregiTab) { uitest.Retype(t.url, "webapi.smaregi.jp") }, "スマレジのURL「webapi.smaregi.jp」が正しくありません。"},
+		{func(t *smaregiTab) { uitest.Retype(t.department, "部門") }, msg("settings.error.department_id")},
 		{func(t *smaregiTab) { t.token.entry.SetText("") }, msg("settings.error.token_required")},
 	} {
 		f.fillSmaregi()
@@ -78,7 +79,7 @@ func TestIssueReceiverToken(t *testing.T) {
 	if len(tok) != 48 {
 		t.Fatalf("token %q", tok)
 	}
-	shown := f.takeDialog()
+	shown := uitest.TakeDialog(f.win)
 	if !strings.Contains(shown, tok) || !strings.Contains(shown, "x-access-token") {
 		t.Fatalf("dialog %q", shown)
 	}
@@ -86,10 +87,10 @@ func TestIssueReceiverToken(t *testing.T) {
 		t.Fatal("the field must show 設定済み, not the token")
 	}
 	test.Tap(f.s.sm.issueBtn)
-	if d := f.win.Canvas().Overlays().Top(); d == nil || !strings.Contains(texts(d), "今のトークンでは受信できなくなります") {
+	if d := f.win.Canvas().Overlays().Top(); d == nil || !strings.Contains(uitest.AllTexts(d), "今のトークンでは受信できなくなります") {
 		t.Fatal("reissuing must ask first")
 	}
-	f.tapInDialog("いいえ")
+	uitest.TapInDialog(f.t, f.win, "いいえ")
 	f.wait()
 	if f.secret(secrets.ReceiverToken) != tok {
 		t.Fatal("a cancelled reissue changed the token")
@@ -108,13 +109,13 @@ func TestSalonTab(t *testing.T) {
 	if !strings.Contains(st.hours.Text, "月 10:00〜19:00") {
 		t.Fatalf("hours %q", st.hours.Text)
 	}
-	retype(st.name, "")
+	uitest.Retype(st.name, "")
 	test.Tap(st.saveBtn)
 	f.wantDialog(msg("error.salon_name_required"))
 	if f.setting(asettings.SalonName) != "テストサロン" {
 		t.Fatal("an empty name was saved")
 	}
-	retype(st.name, "サロン・ド・ミナミ")
+	uitest.Retype(st.name, "サロン・ド・ミナミ")
 	st.slot.SetSelectedIndex(1)
 	st.language.SetSelectedIndex(1)
 	test.Tap(st.saveBtn)
@@ -137,7 +138,7 @@ func TestBackupTab(t *testing.T) {
 	f.deps.Restart = func() { restarted = true }
 	f.open()
 	f.s.tabs.SelectIndex(3)
-	if !strings.Contains(texts(f.s.bk.list), "バックアップはまだありません。") {
+	if !strings.Contains(uitest.AllTexts(f.s.bk.list), "バックアップはまだありません。") {
 		t.Fatal("empty list")
 	}
 	test.Tap(f.s.bk.nowBtn)
@@ -145,23 +146,23 @@ func TestBackupTab(t *testing.T) {
 	if len(f.s.bk.rows) != 1 || !strings.Contains(f.s.bk.status.Text, "バックアップしました") {
 		t.Fatalf("after backup: %d rows, %q", len(f.s.bk.rows), f.s.bk.status.Text)
 	}
-	if !strings.Contains(texts(f.s.bk.list), "2025.06.20 13:19:00") {
-		t.Fatalf("list %q", texts(f.s.bk.list))
+	if !strings.Contains(uitest.AllTexts(f.s.bk.list), "2025.06.20 13:19:00") {
+		t.Fatalf("list %q", uitest.AllTexts(f.s.bk.list))
 	}
 	// A later change, then the restore of the earlier copy.
 	if err := asettings.New(f.a).SaveGeneral(context.Background(), asettings.General{Language: "en"}); err != nil {
 		t.Fatal(err)
 	}
 	f.s.bk.confirmRestore(f.s.bk.rows[0])
-	f.tapInDialog("復元")
+	uitest.TapInDialog(f.t, f.win, "復元")
 	f.wait()
 	if !backup.HasPending(f.st.Path()) {
 		t.Fatal("nothing staged")
 	}
-	if d := f.win.Canvas().Overlays().Top(); d == nil || !strings.Contains(texts(d), "今すぐアプリを再起動しますか") {
+	if d := f.win.Canvas().Overlays().Top(); d == nil || !strings.Contains(uitest.AllTexts(d), "今すぐアプリを再起動しますか") {
 		t.Fatal("no restart question")
 	}
-	f.tapInDialog("再起動")
+	uitest.TapInDialog(f.t, f.win, "再起動")
 	if !restarted {
 		t.Fatal("Restart not called")
 	}
@@ -176,7 +177,7 @@ func TestRestoreRefusesDamagedBackup(t *testing.T) {
 	os.WriteFile(bad, []byte(strings.Repeat("not a database ", 500)), 0o600)
 	f.s.bk.refresh()
 	f.s.bk.confirmRestore(f.s.bk.rows[0])
-	f.tapInDialog("復元")
+	uitest.TapInDialog(f.t, f.win, "復元")
 	f.wait()
 	f.wantDialog("データベースが壊れています")
 	if backup.HasPending(f.st.Path()) {
@@ -192,7 +193,7 @@ func TestSystemInfo(t *testing.T) {
 	f.open()
 	f.s.tabs.SelectIndex(4)
 	f.wait()
-	got := texts(f.s.info.content)
+	got := uitest.AllTexts(f.s.info.content)
 	for _, want := range []string{"1.2.3", f.st.Path(), "/var/log/salondesk.log", "オンライン（最終同期 13:10）",
 		"http://192.168.1.20:18080/smaregi", "利用できます", "スマレジAPI 送信URL"} {
 		if !strings.Contains(got, want) {
@@ -208,7 +209,7 @@ func TestSystemInfo(t *testing.T) {
 func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Helper()
 	var btn *widget.Button
-	walk(o, func(c fyne.CanvasObject) {
+	uitest.Walk(o, func(c fyne.CanvasObject) {
 		if b, ok := c.(*widget.Button); ok && b.Text == text {
 			btn = b
 		}

@@ -10,6 +10,7 @@ import (
 	"salondesk/app"
 	"salondesk/data"
 	"salondesk/data/datatest"
+	"salondesk/ui/internal/uitest"
 )
 
 const banner = "こちらの予約は、予約連携に失敗したため、ご来店日時の開始時間のみで情報を仮登録しています。" +
@@ -20,15 +21,15 @@ func TestFormShowsBannerAndWhatSalonBoardSent(t *testing.T) {
 	id := fx.mismatch(t)
 	f := show(fx.a, fx.win, id, nil)
 	if f == nil {
-		t.Fatalf("form not shown: %s", texts(topOverlay(fx.win)))
+		t.Fatalf("form not shown: %s", uitest.DrawnTexts(uitest.TopOverlay(fx.win)))
 	}
-	shown := texts(topOverlay(fx.win))
+	shown := uitest.DrawnTexts(uitest.TopOverlay(fx.win))
 	for _, want := range []string{"予約情報登録(転記)", banner, "予約情報(転記)", "BC97459537",
 		"クーポン名：[全員]髪質改善TOKIOトリートメント ¥9,900", "カナ：ヤマダ　ハナコ", "お名前：山田 花子",
 		"連携失敗の理由：予約されたクーポン・メニュー名が一致しませんでした", "来店日時 ●", "SALON BOARD",
 		"クーポン名を選択", "カット", "カラー", "施術時間ゼロ分のメニュー", "ヤマダ　ハナコ（山田 花子）様",
 		"登録", "キャンセル"} {
-		mustContain(t, "form", shown, want)
+		uitest.MustContain(t, "form", shown, want)
 	}
 	if f.day.Text != "2026/11/21" || f.clock.Text != "11:00" || f.weekday.Text != "(土)" {
 		t.Fatalf("来店日時 prefilled %q %q %q, want the provisional start", f.day.Text, f.clock.Text, f.weekday.Text)
@@ -47,7 +48,7 @@ func TestRegisterWithoutVisitTimeWritesNothing(t *testing.T) {
 	f.day.SetText("")
 	f.clock.SetText("")
 	test.Tap(f.register)
-	mustContain(t, "error dialog", texts(topOverlay(fx.win)), "来店日時を入力してください。")
+	uitest.MustContain(t, "error dialog", uitest.DrawnTexts(uitest.TopOverlay(fx.win)), "来店日時を入力してください。")
 	v := fx.get(t, id)
 	if v.Status != data.StatusProvisional || v.SyncState != data.SyncFailed || v.CouponID != 0 {
 		t.Fatalf("written: %+v", v.Reservation)
@@ -74,18 +75,18 @@ func TestRegisterMakesItANormalReservationAndMapsTheCoupon(t *testing.T) {
 	if !f.menus.CheckBox(cut).Checked || !f.menus.CheckBox(color).Checked {
 		t.Fatal("choosing the coupon did not tick its menus")
 	}
-	mustContain(t, "coupon content", f.couponContent.Text, "◇シャンプー・ブロー込")
+	uitest.MustContain(t, "coupon content", f.couponContent.Text, "◇シャンプー・ブロー込")
 	if f.length.Text != "150分（11:00〜13:30）" {
 		t.Fatalf("所要時間 %q", f.length.Text)
 	}
 	f.staff.SetSelected("佐藤")
-	tapCheck(f.designated)
+	uitest.TapCheck(f.designated)
 	f.equipment.SetSelected("ベッド1")
 	test.Type(f.memo, "ご要望：前髪短め")
 	test.Tap(f.register)
 
 	if done != 1 {
-		t.Fatalf("onDone ran %d times; dialog: %s", done, texts(topOverlay(fx.win)))
+		t.Fatalf("onDone ran %d times; dialog: %s", done, uitest.DrawnTexts(uitest.TopOverlay(fx.win)))
 	}
 	v := fx.get(t, id)
 	switch {
@@ -135,13 +136,13 @@ func TestCustomerCandidatesByKana(t *testing.T) {
 	}
 	f := show(fx.a, fx.win, id, nil)
 	if f.candidates != 2 {
-		t.Fatalf("%d candidates, want 2:\n%s", f.candidates, texts(f.customer.Results()))
+		t.Fatalf("%d candidates, want 2:\n%s", f.candidates, uitest.DrawnTexts(f.customer.Results()))
 	}
-	test.Tap(button(t, f.customer.Results(), "ヤマダ　ハナコ / 山田 華子 / 080-9999-0000  (No.4)"))
+	test.Tap(uitest.Button(t, f.customer.Results(), "ヤマダ　ハナコ / 山田 華子 / 080-9999-0000  (No.4)"))
 	f.coupon.SetSelected("【新規】カット")
 	test.Tap(f.register)
 	if v := fx.get(t, id); v.CustomerID != twin.ID || v.SyncState != data.SyncTranscribed {
-		t.Fatalf("customer %d sync %q; dialog: %s", v.CustomerID, v.SyncState, texts(topOverlay(fx.win)))
+		t.Fatalf("customer %d sync %q; dialog: %s", v.CustomerID, v.SyncState, uitest.DrawnTexts(uitest.TopOverlay(fx.win)))
 	}
 }
 
@@ -156,13 +157,13 @@ func TestNewCustomerPrefilledFromWhatWasReceived(t *testing.T) {
 	if f.customer.Mode().Selected != "新規のお客様" {
 		t.Fatalf("mode %q, want 新規のお客様", f.customer.Mode().Selected)
 	}
-	mustContain(t, "new customer", texts(f.customer.Content()), "ニシ　ミドリ")
+	uitest.MustContain(t, "new customer", uitest.DrawnTexts(f.customer.Content()), "ニシ　ミドリ")
 	test.Tap(f.menus.CheckBox(fx.salon.Menus["前髪カット"]))
 	test.Tap(f.register)
 	v := fx.get(t, held.ReservationID)
 	if v.CustomerRowKana != "ニシ　ミドリ" || v.SyncState != data.SyncTranscribed || v.Duration() != 15*time.Minute {
 		t.Fatalf("kana %q sync %q length %v; dialog: %s", v.CustomerRowKana, v.SyncState, v.Duration(),
-			texts(topOverlay(fx.win)))
+			uitest.DrawnTexts(uitest.TopOverlay(fx.win)))
 	}
 }
 
@@ -183,15 +184,15 @@ func TestOverCapacityAsksBeforeRegistering(t *testing.T) {
 	}
 	f.staff.SetSelected("佐藤")
 	test.Tap(f.register)
-	ask := topOverlay(fx.win)
-	mustContain(t, "confirmation", texts(ask), "11:00の枠は担当スタッフの予約受付可能数を超えています。")
-	mustContain(t, "confirmation", texts(ask), "SALON BOARDで受付済みの予約です。このまま登録しますか？")
-	test.Tap(button(t, ask, "戻る"))
+	ask := uitest.TopOverlay(fx.win)
+	uitest.MustContain(t, "confirmation", uitest.DrawnTexts(ask), "11:00の枠は担当スタッフの予約受付可能数を超えています。")
+	uitest.MustContain(t, "confirmation", uitest.DrawnTexts(ask), "SALON BOARDで受付済みの予約です。このまま登録しますか？")
+	test.Tap(uitest.Button(t, ask, "戻る"))
 	if v := fx.get(t, id); v.Status != data.StatusProvisional {
 		t.Fatalf("written after 戻る: %q", v.Status)
 	}
 	test.Tap(f.register)
-	test.Tap(button(t, topOverlay(fx.win), "このまま登録する"))
+	test.Tap(uitest.Button(t, uitest.TopOverlay(fx.win), "このまま登録する"))
 	v := fx.get(t, id)
 	if v.Status != data.StatusWaiting || v.SyncState != data.SyncTranscribed || v.StaffID != fx.salon.Staff["佐藤"] {
 		t.Fatalf("not registered: %+v", v.Reservation)
@@ -211,7 +212,7 @@ func TestAlreadyTranscribedIsExplained(t *testing.T) {
 	if f := show(fx.a, fx.win, id, nil); f != nil {
 		t.Fatal("form opened for a transcribed reservation")
 	}
-	mustContain(t, "error dialog", texts(topOverlay(fx.win)), "この予約は転記の対象ではありません。")
+	uitest.MustContain(t, "error dialog", uitest.DrawnTexts(uitest.TopOverlay(fx.win)), "この予約は転記の対象ではありません。")
 }
 
 // Another coupon replaces the previous coupon's menus; menus ticked by hand stay, and
@@ -219,7 +220,7 @@ func TestAlreadyTranscribedIsExplained(t *testing.T) {
 func TestCouponChoiceTicksItsMenus(t *testing.T) {
 	fx := newFixture(t)
 	f := show(fx.a, fx.win, fx.mismatch(t), nil)
-	mustContain(t, "no coupon yet", f.couponContent.Text, "(クーポン内容)")
+	uitest.MustContain(t, "no coupon yet", f.couponContent.Text, "(クーポン内容)")
 	bangs, cut := fx.salon.Menus["前髪カット"], fx.salon.Menus["カット"]
 	test.Tap(f.menus.CheckBox(bangs))
 	f.coupon.SetSelected("カット＋ケアカラー ¥9,900")

@@ -3,20 +3,17 @@ package transcribe
 import (
 	"context"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"salondesk/app"
-	"salondesk/assets"
 	"salondesk/data"
 	"salondesk/data/datatest"
-	"salondesk/ui/theme"
+	"salondesk/ui/internal/uitest"
 )
 
 // testDay is a Saturday: both staff work.
@@ -34,11 +31,7 @@ type fixture struct {
 // SALON BOARD sync on (so that a job wrongly queued for SALON BOARD would show).
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	ta := test.NewTempApp(t)
-	ta.Settings().SetTheme(theme.New())
-	if err := assets.UseLanguage("ja"); err != nil {
-		t.Fatal(err)
-	}
+	uitest.NewApp(t)
 	store := datatest.NewStore(t)
 	salon := datatest.Seed(t, store)
 	now := datatest.At("2026-11-20", "09:00")
@@ -106,62 +99,3 @@ func (f *fixture) jobKinds(t *testing.T, id int64) []string {
 	}
 	return kinds
 }
-
-// visible walks what is drawn: widgets through their renderers, hidden objects skipped.
-func visible(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	if o == nil || !o.Visible() {
-		return
-	}
-	fn(o)
-	switch c := o.(type) {
-	case fyne.Widget:
-		for _, child := range test.WidgetRenderer(c).Objects() {
-			visible(child, fn)
-		}
-	case *fyne.Container:
-		for _, child := range c.Objects {
-			visible(child, fn)
-		}
-	}
-}
-
-// texts is every text drawn under o, one per line.
-func texts(o fyne.CanvasObject) string {
-	var b strings.Builder
-	visible(o, func(o fyne.CanvasObject) {
-		if t, ok := o.(*canvas.Text); ok {
-			b.WriteString(t.Text)
-			b.WriteByte('\n')
-		}
-	})
-	return b.String()
-}
-
-// topOverlay is the dialog in front, nil when none.
-func topOverlay(w fyne.Window) fyne.CanvasObject { return w.Canvas().Overlays().Top() }
-
-// button finds a visible button by its text under o.
-func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	visible(o, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
-		}
-	})
-	if found == nil {
-		t.Fatalf("no button %q in:\n%s", text, texts(o))
-	}
-	return found
-}
-
-// mustContain looks for want in the drawn texts, across the line breaks of wrapped labels.
-func mustContain(t *testing.T, where, got, want string) {
-	t.Helper()
-	if !strings.Contains(got, want) && !strings.Contains(strings.ReplaceAll(got, "\n", ""), want) {
-		t.Fatalf("%s: %q not shown in:\n%s", where, want, got)
-	}
-}
-
-// tapCheck taps a checkbox on its box.
-func tapCheck(c *widget.Check) { test.TapAt(c, fyne.NewPos(4, c.Size().Height/2)) }
