@@ -80,8 +80,10 @@ func TestUnavailableIsExplained(t *testing.T) {
 func TestTimeout(t *testing.T) {
 	keyring.MockInit()
 	s := New(WithTimeout(50 * time.Millisecond))
-	s.mu.Lock() // a call in progress that does not return
-	defer s.mu.Unlock()
+	// A call in progress that never returns. The lock is never released: the timed-out
+	// call's goroutine stays parked on it instead of reaching the mock keychain while a
+	// later test re-initialises it (a data race under -race).
+	s.mu.Lock()
 	start := time.Now()
 	err := s.Available()
 	if !errors.Is(err, ErrUnavailable) || time.Since(start) > 2*time.Second {
