@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -56,10 +57,10 @@ func runGUI(o options, stderr io.Writer) int {
 	slog.SetDefault(logger)
 
 	// One SalonDesk per data directory: a second start raises the first window.
-	var raise func()
+	var raise atomic.Pointer[func()] // set once the window exists; called from the lock's goroutine
 	inst, err := instance.Acquire(dir, func() {
-		if raise != nil {
-			raise()
+		if f := raise.Load(); f != nil {
+			(*f)()
 		}
 	})
 	if errors.Is(err, instance.ErrAlreadyRunning) {
@@ -111,7 +112,8 @@ func runGUI(o options, stderr io.Writer) int {
 	}
 	ui.Run(a, ui.Options{Demo: o.demo, Screens: scr, Start: ui.Page(o.screen), Language: language,
 		Started: func(fa fyne.App, win fyne.Window, shell *ui.Shell) {
-			raise = func() { fyne.Do(func() { win.Show(); win.RequestFocus() }) }
+			show := func() { fyne.Do(func() { win.Show(); win.RequestFocus() }) }
+			raise.Store(&show)
 			installTray(a, fa, win, shell, w)
 		}})
 	return 0
