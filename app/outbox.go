@@ -102,9 +102,19 @@ func (a *App) jobFailed(ctx context.Context, job outbox.Job, cause error) {
 				return err
 			default:
 				note.ReservationID, note.ReservationNo = v.ID, strconv.FormatInt(v.Number, 10)
+				if note.Direction == data.DirSBToApp {
+					note.ReservationNo = v.SBNumber // SALON BOARD's number, as the seed shows it
+				}
 				note.ReservationAt, day = data.FormatTime(v.Start), v.Start
 				if err := markSyncFailed(ctx, tx, &v.Reservation, reason, a.now()); err != nil {
 					return err
+				}
+				// A failed re-read leaves the reservation to be transcribed by hand: the
+				// notification that asks for that is already open; a second adds nothing.
+				if job.Kind == JobSBReread {
+					if open, err := data.OpenNotificationsFor(ctx, tx, v.ID); err != nil || open {
+						return err
+					}
 				}
 			}
 		}

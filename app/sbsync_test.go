@@ -27,7 +27,7 @@ type inbound struct {
 }
 
 func newInbound(t *testing.T) *inbound {
-	f := newFixture(t)
+	f := newRunningFixture(t)
 	d := sbdouble.New(sbdouble.Config{Location: time.Local, Now: f.app.Now})
 	d.SetStaff([]sbdouble.Staff{{ID: "W001", Name: "佐藤", Capacity: 1}, {ID: "W002", Name: "鈴木", Capacity: 2}})
 	srv := httptest.NewServer(d)
@@ -38,7 +38,8 @@ func newInbound(t *testing.T) *inbound {
 		t.Fatal(err)
 	}
 	box := imaptest.Memory(t, imaptest.MemoryOptions{})
-	runner := f.app.NewOutboxRunner(outbox.Options{PollInterval: 50 * time.Millisecond, BaseDelay: 10 * time.Millisecond})
+	runner := f.app.NewOutboxRunner(outbox.Options{PollInterval: 50 * time.Millisecond, BaseDelay: 10 * time.Millisecond,
+		MaxDelay: 100 * time.Millisecond, MaxAttempts: 3})
 	s := f.app.NewSalonBoardSync(app.SalonBoardConfig{Web: client, ReconcileEvery: time.Hour,
 		Mailbox: &mailbox.Config{Host: box.Host, Port: box.Port, User: box.User, Password: box.Password,
 			TLS: mailbox.NoTLS, PollInterval: 100 * time.Millisecond,
@@ -175,5 +176,26 @@ func TestCaptchaStopsTheWebSideWithOneNotification(t *testing.T) {
 	}
 	if open != 1 {
 		t.Fatalf("%d open CAPTCHA notifications, want 1: %+v", open, notes)
+	}
+}
+
+// A mismatch whose re-read cannot succeed stays provisional for transcription by hand,
+// with the one notification that asks for it.
+func TestRereadThatFailsLeavesItForTranscription(t *testing.T) {
+	in := newInbound(t)
+	m := mailtest.Reservation{Number: "BE30000001", Start: datatest.At("2026-11-21", "16:00"),
+		NameKanji: "田中 一郎", NameKana: "タナカ イチロウ", Coupon: "[全員]知らないクーポン ¥5,000"}
+	in.double.AddReservation(sbdouble.Reservation{ID: m.Number, Start: m.Start, KanaSei: "タナカ", KanaMei: "イチロウ",
+		StaffID: "W002", DetailBroken: true})
+	in.deliver(t, "予約連絡", m)
+	eventually(t, "the re-read to give up", func() bool {
+		jobs, _ := data.ListJobs(in.ctx, in.store.Reader(), "reservation:1")
+		return len(jobs) == 1 && jobs[0].State == "failed"
+	})
+	v, _ := in.bySB(m.Number)
+	notes, _ := in.app.Notifications(in.ctx, 10)
+	if v.Status != data.StatusProvisional || v.SyncState != data.SyncFailed || v.SyncReason != app.ReasonMismatch ||
+		len(notes) != 1 || notes[0].Resolved() || notes[0].ReservationNo != m.Number {
+		t.Fatalf("reservation %s/%s/%s, notifications %+v", v.Status, v.SyncState, v.SyncReason, notes)
 	}
 }

@@ -102,3 +102,11 @@ func OpenNotificationWithReason(ctx context.Context, q Querier, dir Direction, r
 		AND reason = ?`, string(dir), reason).Scan(&n)
 	return n > 0, err
 }
+
+// OpenNotificationsFor reports whether a reservation has an unresolved notification.
+func OpenNotificationsFor(ctx context.Context, q Querier, reservationID int64) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM notifications WHERE resolved_at = '' AND reservation_id = ?`,
+		reservationID).Scan(&n)
+	return n > 0, err
+}

@@ -111,6 +111,9 @@ func (d *Demo) applyToDouble(o outcome, now time.Time) error {
 		Menu: b.menus, Coupon: b.coupon, Memo: b.request,
 		Total: b.price, Points: b.points, Received: now,
 		NewCustomer: strings.Contains(b.coupon, "新規"),
+		// Only the one mismatch meant to recover can be re-read; the others stay for
+		// transcription by hand, as when SALON BOARD times out (the seed's case).
+		DetailBroken: o.failure == FailMismatch && !o.recovers,
 	}
 	d.double.AddReservation(r)
 	return nil

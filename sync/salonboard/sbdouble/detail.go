@@ -29,10 +29,15 @@ func (d *Double) detail(w http.ResponseWriter, r *http.Request) {
 	d.mu.Lock()
 	res, ok := d.st.res[id]
 	var v detailView
+	broken := ok && res.DetailBroken
 	if ok {
 		v = d.detailView(*res)
 	}
 	d.mu.Unlock()
+	if broken {
+		http.Error(w, "Service Unavailable", http.StatusServiceUnavailable)
+		return
+	}
 	net := r.URL.Path == PathNetDetail
 	if !ok || net != res.Net() {
 		d.errorPage(w, "KPCL005V01", "予約情報が見つかりません。")

@@ -79,7 +79,10 @@ type Reservation struct {
 	Total, Points      int
 	Prepaid            bool
 	NewCustomer        bool
-	Received           time.Time
+	// DetailBroken makes its detail page fail (503): a re-read that cannot succeed, as
+	// when SALON BOARD times out, so that the app leaves it for transcription by hand.
+	DetailBroken bool
+	Received     time.Time
 }
 
 // Net reports whether the reservation came through HOT PEPPER Beauty.
