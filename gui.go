@@ -179,14 +179,7 @@ func installTray(a *app.App, fa fyne.App, win fyne.Window, shell *ui.Shell, w *w
 		return
 	}
 	failures := func() int {
-		h, err := a.Home(context.Background())
-		if err != nil {
-			return 0
-		}
-		n := 0
-		for _, c := range h.Unresolved {
-			n += c
-		}
+		n, _ := a.UnresolvedFailures(context.Background())
 		return n
 	}
 	refresh := uisettings.InstallTray(fa, win, uisettings.TrayActions{

@@ -20,12 +20,10 @@ import (
 // workers are the background goroutines of a running SalonDesk: the outbox runner and,
 // when SALON BOARD is set up (or in the demo), its sync.
 type workers struct {
-	a      *app.App
 	runner *outbox.Runner
 	sb     *app.SalonBoardSync // nil when SALON BOARD is not set up
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
-	stops  []func()
 }
 
 // errNotConfigured: SALON BOARD sync is off or incomplete.
@@ -77,7 +75,7 @@ func tlsMode(s string) mailbox.TLSMode {
 // startWorkers starts the outbox runner and, with sbCfg, the SALON BOARD sync.
 func startWorkers(a *app.App, sbCfg *app.SalonBoardConfig, logger *slog.Logger) *workers {
 	ctx, cancel := context.WithCancel(context.Background())
-	w := &workers{a: a, cancel: cancel}
+	w := &workers{cancel: cancel}
 	w.runner = a.NewOutboxRunner(outbox.Options{Logf: func(f string, args ...any) { logger.Info(fmt.Sprintf(f, args...)) }})
 	if sbCfg != nil {
 		w.sb = a.NewSalonBoardSync(*sbCfg, w.runner)
@@ -98,9 +96,6 @@ func startWorkers(a *app.App, sbCfg *app.SalonBoardConfig, logger *slog.Logger) 
 func (w *workers) Stop() {
 	w.cancel()
 	w.wg.Wait()
-	for _, stop := range w.stops {
-		stop()
-	}
 }
 
 // SyncNow is 最新を表示.

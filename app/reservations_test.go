@@ -353,3 +353,22 @@ func TestNormalizeKana(t *testing.T) {
 		t.Errorf("search %+v", f)
 	}
 }
+
+func TestUnresolvedFailuresCountsEveryDirection(t *testing.T) {
+	f := newFixture(t)
+	err := f.store.Tx(f.ctx, func(tx *sql.Tx) error {
+		for _, d := range []data.Direction{data.DirAppToSB, data.DirSBToApp, data.DirSystem} {
+			if err := data.InsertNotification(f.ctx, tx, &data.Notification{CreatedAt: f.app.Now(), Direction: d}); err != nil {
+				return err
+			}
+		}
+		return data.InsertNotification(f.ctx, tx, &data.Notification{CreatedAt: f.app.Now(), Direction: data.DirSBToApp,
+			ResolvedAt: "2026-11-20 09:00:00"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := f.app.UnresolvedFailures(f.ctx); n != 3 || err != nil {
+		t.Fatalf("%d %v", n, err)
+	}
+}

@@ -88,7 +88,7 @@ func TestRegisterOnceAndLink(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "the registration", func() bool { return o.reservation(t, r.ID).SyncState == data.SyncOK })
+	waitFor(t, "the registration", func() bool { return o.reservation(t, r.ID).SyncState == data.SyncOK })
 	t.Logf("save → verified registration: %v, %d HTTP requests (no pacing, cold session)",
 		time.Since(saved).Round(time.Millisecond), len(o.double.Requests()))
 	v := o.reservation(t, r.ID)
@@ -102,14 +102,14 @@ func TestRegisterOnceAndLink(t *testing.T) {
 		Start: datatest.At("2026-11-21", "13:00"), StaffID: r.StaffID, MenuIDs: r.MenuIDs}); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "the change", func() bool {
+	waitFor(t, "the change", func() bool {
 		got, _ := o.double.Reservation(v.SBNumber)
 		return got.Start.Hour() == 13
 	})
 	if err := o.app.CancelReservation(o.ctx, r.ID, false); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "the cancel", func() bool {
+	waitFor(t, "the cancel", func() bool {
 		got, _ := o.double.Reservation(v.SBNumber)
 		return got.Status >= sbdouble.StatusRefused && got.Status <= sbdouble.StatusAutoCancel
 	})
@@ -125,7 +125,7 @@ func TestTimeoutAfterCommitIsLinkedNotRegisteredTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "the retry to link it", func() bool { return o.reservation(t, r.ID).SyncState == data.SyncOK })
+	waitFor(t, "the retry to link it", func() bool { return o.reservation(t, r.ID).SyncState == data.SyncOK })
 	held := o.registered()
 	if len(held) != 1 || held[0].ID != o.reservation(t, r.ID).SBNumber {
 		t.Fatalf("SALON BOARD holds %d registrations: %+v", len(held), held)
@@ -139,7 +139,7 @@ func TestCapacityRefusalBecomesNotification(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "the failure", func() bool { return o.reservation(t, r.ID).SyncState == data.SyncFailed })
+	waitFor(t, "the failure", func() bool { return o.reservation(t, r.ID).SyncState == data.SyncFailed })
 	v := o.reservation(t, r.ID)
 	notes, _ := o.app.Notifications(o.ctx, 10)
 	if v.SyncReason != app.ReasonCapacity || len(notes) != 1 || notes[0].Direction != data.DirAppToSB ||
@@ -168,7 +168,7 @@ func TestNetworkCutRegistersEverythingOnceAfterwards(t *testing.T) {
 		t.Fatalf("%d registered through a cut network", n)
 	}
 	o.proxy.restore()
-	eventually(t, "all registered", func() bool {
+	waitFor(t, "all registered", func() bool {
 		for _, id := range ids {
 			if o.reservation(t, id).SyncState != data.SyncOK {
 				return false

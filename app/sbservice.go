@@ -39,7 +39,6 @@ type SalonBoardSync struct {
 	webOnline   bool
 	lastSuccess time.Time
 	lastErr     error
-	lastResult  ReconcileResult
 }
 
 // SalonBoardStatus is the sync's state for the top bar.
@@ -204,9 +203,6 @@ func (s *SalonBoardSync) ReconcileOnce(ctx context.Context) (ReconcileResult, er
 	res, err := s.a.Reconcile(ctx, s.cfg.Web, today, today.AddDate(0, 0, s.cfg.Horizon))
 	online := err == nil
 	s.note(nil, &online, err)
-	s.mu.Lock()
-	s.lastResult = res
-	s.mu.Unlock()
 	if err != nil {
 		s.cfg.Logger.Warn("salonboard reconcile", "err", err)
 		s.a.raiseWebStop(ctx, err)

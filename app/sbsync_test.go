@@ -59,18 +59,6 @@ func (in *inbound) deliver(t *testing.T, subject string, r mailtest.Reservation)
 	in.imap.Append(t, mailtest.MustEncode(subject, mailtest.Body(r), mailtest.Options{Charset: "iso-2022-jp"}))
 }
 
-// eventually waits for cond, failing after a few seconds.
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
 func (in *inbound) bySB(number string) (data.ReservationView, bool) {
 	v, err := data.ReservationBySBNumber(in.ctx, in.store.Reader(), number)
 	return v, err == nil
@@ -82,7 +70,7 @@ func TestInboundMailsReachTheSchedule(t *testing.T) {
 	good := mailtest.Reservation{Number: "BE10000001", Start: start, NameKanji: "山田 花子", NameKana: "ヤマダ ハナコ",
 		Staff: "佐藤", Coupon: "[全員]カット＋ケアカラー ¥9,900", Duration: 150 * time.Minute}
 	in.deliver(t, "予約連絡", good)
-	eventually(t, "the HPB reservation", func() bool { _, ok := in.bySB("BE10000001"); return ok })
+	waitFor(t, "the HPB reservation", func() bool { _, ok := in.bySB("BE10000001"); return ok })
 	v, _ := in.bySB("BE10000001")
 	if v.Route != data.RouteHPB || v.StaffName != "佐藤" || !v.Designated || v.Duration() != 150*time.Minute ||
 		v.Status != data.StatusWaiting {
@@ -98,7 +86,7 @@ func TestInboundMailsReachTheSchedule(t *testing.T) {
 		End: datatest.At("2026-11-21", "15:30"), KanaSei: "タナカ", KanaMei: "イチロウ", KanjiSei: "田中",
 		KanjiMei: "一郎", StaffID: "W002", Designated: true, Coupon: "知らないクーポン"})
 	in.deliver(t, "予約連絡", mismatch)
-	eventually(t, "the re-read mismatch", func() bool {
+	waitFor(t, "the re-read mismatch", func() bool {
 		if jobs, _ := data.ListJobs(in.ctx, in.store.Reader(), "reservation:2"); len(jobs) > 0 && jobs[0].LastError != "" {
 			t.Logf("re-read job: %+v", jobs[0])
 		}
@@ -128,7 +116,7 @@ func TestReconcileFindsLostMailsAndCancellations(t *testing.T) {
 		NameKanji: "山田 花子", NameKana: "ヤマダ ハナコ", Coupon: "[新規]カット"})
 	in.double.AddReservation(sbdouble.Reservation{ID: "BE20000002", Start: datatest.At("2026-11-23", "10:00"),
 		KanaSei: "ヤマダ", KanaMei: "ハナコ", Coupon: "【新規】カット"})
-	eventually(t, "the mailed reservation", func() bool { _, ok := in.bySB("BE20000002"); return ok })
+	waitFor(t, "the mailed reservation", func() bool { _, ok := in.bySB("BE20000002"); return ok })
 	if err := in.double.CancelReservation("BE20000002", sbdouble.StatusCustomerCancel); err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +176,7 @@ func TestRereadThatFailsLeavesItForTranscription(t *testing.T) {
 	in.double.AddReservation(sbdouble.Reservation{ID: m.Number, Start: m.Start, KanaSei: "タナカ", KanaMei: "イチロウ",
 		StaffID: "W002", DetailBroken: true})
 	in.deliver(t, "予約連絡", m)
-	eventually(t, "the re-read to give up", func() bool {
+	waitFor(t, "the re-read to give up", func() bool {
 		jobs, _ := data.ListJobs(in.ctx, in.store.Reader(), "reservation:1")
 		return len(jobs) == 1 && jobs[0].State == "failed"
 	})

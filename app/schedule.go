@@ -115,6 +115,17 @@ func (a *App) Home(ctx context.Context) (Home, error) {
 	return h, err
 }
 
+// UnresolvedFailures counts the open notifications of every direction (the tray's line):
+// one query, not the whole Home.
+func (a *App) UnresolvedFailures(ctx context.Context) (int, error) {
+	counts, err := data.UnresolvedCounts(ctx, a.store.Reader())
+	n := 0
+	for _, c := range counts {
+		n += c
+	}
+	return n, err
+}
+
 // Notifications lists お知らせ newest first.
 func (a *App) Notifications(ctx context.Context, limit int) ([]data.Notification, error) {
 	return data.ListNotifications(ctx, a.store.Reader(), limit)
