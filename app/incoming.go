@@ -25,9 +25,9 @@ const (
 
 // Reasons a reservation could not be synced, as notifications and 連携状況 carry them.
 const (
-	ReasonTimeout  = "timeout"  // 例外またはタイムアウトが発生しました
-	ReasonCapacity = "capacity" // 予約受付可能数を超えています
-	ReasonMismatch = "mismatch" // 予約されたクーポン・メニュー名が一致しませんでした
+	ReasonTimeout  = data.ReasonTimeout
+	ReasonCapacity = data.ReasonCapacity
+	ReasonMismatch = data.ReasonMismatch
 )
 
 // JobSBReread re-reads a mismatched reservation from the SALON BOARD web UI.

@@ -13,9 +13,9 @@ import (
 
 // Reasons the SALON BOARD web side stopped and needs a person.
 const (
-	ReasonCaptcha     = "captcha"
-	ReasonPassword    = "password"
-	ReasonPageChanged = "page_changed"
+	ReasonCaptcha     = data.ReasonCaptcha
+	ReasonPassword    = data.ReasonPassword
+	ReasonPageChanged = data.ReasonPageChanged
 )
 
 // webStopReason says why a web error stops the sync until a person acts ("" when it
