@@ -16,11 +16,17 @@ type detailView struct {
 	Designated                     bool
 	Equipment                      string
 	Memo, Total                    string
+	// The ext page's form (#extReserveDetail), which cancels.
+	Token, Store, CustomerID string
+	RsvEtc                   string
+	Live                     bool   // not cancelled: the form offers キャンセル
+	Message                  string // after doCancel
 }
 
 // detail serves the net or ext detail page, but only when opened from the
 // list or the schedule (the Referer), as the real site refuses direct hits.
-func (d *Double) detail(w http.ResponseWriter, r *http.Request) {
+// The ext page's form offers the cancellation (doCancel) in the session.
+func (d *Double) detail(w http.ResponseWriter, r *http.Request, s *session, f *Fault) {
 	if !fromListOrSchedule(r.Referer()) {
 		d.errorPage(w, "KPCL002V01", "不正な画面遷移です。")
 		return
@@ -32,6 +38,9 @@ func (d *Double) detail(w http.ResponseWriter, r *http.Request) {
 	broken := ok && res.DetailBroken
 	if ok {
 		v = d.detailView(*res)
+		if !res.Net() && r.URL.Path == PathExtDetail && !broken {
+			v.Token, v.Store = offer(s, f, pendingWrite{kind: writeCancel, id: id}), s.store
+		}
 	}
 	d.mu.Unlock()
 	if broken {
@@ -79,6 +88,9 @@ func (d *Double) detailView(r Reservation) detailView {
 		Designated: r.Designated,
 		Memo:       r.Memo,
 		Total:      strconv.Itoa(r.Total),
+		CustomerID: customerID(r),
+		RsvEtc:     r.Memo,
+		Live:       !cancelled(r.Status),
 	}
 	if v.Kanji == "" {
 		v.Kanji = "-"

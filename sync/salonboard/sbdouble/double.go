@@ -64,7 +64,7 @@ type Request struct {
 	Path    string
 	Query   string
 	Referer string
-	At      time.Time
+	At      time.Time // on Config.Now's clock
 }
 
 // Double is the fake SALON BOARD. Create it with New.
@@ -83,6 +83,7 @@ type Double struct {
 // session is one logged-in browser.
 type session struct {
 	storeOK bool   // a group account has picked its store
+	store   string // the store's H… id, which write forms carry for the multiple-tab check
 	token   string // the Struts token of the last list form
 	search  []string
 	from    time.Time
@@ -91,6 +92,9 @@ type session struct {
 }
 
 const cookieName = "JSESSIONID"
+
+// DefaultStoreID is the store of an account that is not a group account.
+const DefaultStoreID = "H000000001"
 
 // New makes a double with a small synthetic salon (three staff, two beds, no
 // reservations).
@@ -121,7 +125,7 @@ func (d *Double) now() time.Time { return d.cfg.Now().In(d.cfg.Location) }
 func (d *Double) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	d.mu.Lock()
 	d.log = append(d.log, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
-		Referer: r.Referer(), At: time.Now()})
+		Referer: r.Referer(), At: d.cfg.Now()})
 	f := d.takeFault(r.URL.Path)
 	d.inFlight++
 	d.maxIn = max(d.maxIn, d.inFlight)
@@ -155,6 +159,9 @@ func (d *Double) route(w http.ResponseWriter, r *http.Request, f *Fault) {
 			return
 		case FaultChanged:
 			d.render(w, "changed.html", page{Title: "SALON BOARD", Nav: true})
+			return
+		case FaultSystemError:
+			d.systemErrorPage(w)
 			return
 		}
 	}
@@ -213,7 +220,7 @@ func (d *Double) klp(w http.ResponseWriter, r *http.Request, f *Fault) {
 	case PathSchedule:
 		d.schedule(w, r)
 	case PathNetDetail, PathExtDetail:
-		d.detail(w, r)
+		d.detail(w, r, s, f)
 	default:
 		if !d.outbound(w, r, s, f) {
 			http.NotFound(w, r)

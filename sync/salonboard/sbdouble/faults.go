@@ -26,7 +26,11 @@ const (
 	FaultStatus
 
 	// Faults of the write flows (registration, change, cancel). With no
-	// Path each applies to the step named below, of any of the three flows.
+	// Path each applies to the step named below, of any of the three flows:
+	// the commit is doComplete or doCancel; the page that offers a write is
+	// the registration form, the change form or the detail page (whose form
+	// cancels); the checking post is the registration's doConfirm, or the
+	// change's doComplete and doCancel, which check and commit at once.
 
 	// FaultDiscard: doComplete answers success (with a reservation number)
 	// but stores nothing.
@@ -35,8 +39,8 @@ const (
 	// answer for Delay (2 minutes when 0) or until the client gives up.
 	FaultTimeoutAfterCommit
 	// FaultStaleStamp: another change lands right after a write form is
-	// served, so the form's rlastupdate is stale when it is submitted
-	// (KPCL017V01 on the confirm step).
+	// served (another tab opens the same page), so the form's rlastupdate or
+	// Struts token is stale when it is posted (KPCL017V01).
 	FaultStaleStamp
 	// FaultCapacity: the confirm step answers the staff capacity warning
 	// (スタッフの受付可能数を超えています) whatever the schedule holds.
@@ -44,8 +48,11 @@ const (
 	// FaultExpireMidFlow: the session ends between the form and the
 	// confirmation: the confirm submit shows a KPCL expiry page.
 	FaultExpireMidFlow
-	// FaultNotRegistered: doComplete answers まだ登録されていません.
+	// FaultNotRegistered: doComplete (or doCancel) answers まだ登録されていません.
 	FaultNotRegistered
+	// FaultSystemError serves the site's system error page (title
+	// "SALON BOARD　システムエラー", no error code) and does nothing else.
+	FaultSystemError
 )
 
 // Fault is injected with Double.Inject. It applies to requests whose path

@@ -30,7 +30,7 @@ func (d *Double) doLogin(w http.ResponseWriter, r *http.Request, f *Fault) {
 	}
 	id := newID()
 	d.mu.Lock()
-	d.sessions = map[string]*session{id: {storeOK: !d.cfg.Group}}
+	d.sessions = map[string]*session{id: {storeOK: !d.cfg.Group, store: DefaultStoreID}}
 	d.mu.Unlock()
 	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: id, Path: "/", HttpOnly: true})
 	switch {
@@ -48,7 +48,7 @@ func (d *Double) selectStore(w http.ResponseWriter, r *http.Request, s *session)
 	for _, st := range d.cfg.Stores {
 		if st.ID == id {
 			d.mu.Lock()
-			s.storeOK = true
+			s.storeOK, s.store = true, id
 			d.mu.Unlock()
 			http.Redirect(w, r, PathTop, http.StatusFound)
 			return

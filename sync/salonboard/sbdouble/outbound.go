@@ -7,24 +7,25 @@ import (
 	"time"
 )
 
-// The write flows of phone and walk-in (YG) reservations: registration,
-// change and cancel. Each goes form → confirmation → doComplete, as on the
-// real site; the write waits in the session between the confirmation and
-// doComplete. The real markup of these pages was never captured: every page
-// is one template (regist_*.html, change_*.html, cancel_*.html) so that it
-// can be corrected on its own.
+// The write flows of phone and walk-in (YG) reservations. Registration
+// goes form → confirmation → doComplete; a change posts its form straight
+// to doComplete; a cancellation posts the detail page's own form to
+// doCancel (spec §2, "Changing and cancelling a reservation"). The write
+// waits in the session between the page that offers it and its post, with
+// the Struts token that page carried. The real markup of these pages was
+// never captured: every page is one template (regist_*.html,
+// change_*.html, detail_ext.html) so that it can be corrected on its own.
 
-// Paths of the write flows. The registration form's URL is the spec's; the
-// others are this double's plain design.
+// Paths of the write flows. The registration form, the change form, its
+// doComplete and doCancel are the spec's; the registration's doConfirm is
+// this double's plain design.
 const (
 	PathRegistForm     = "/KLP/reserve/ext/extReserveRegist/"
 	PathRegistConfirm  = "/KLP/reserve/ext/extReserveRegist/doConfirm"
 	PathRegistComplete = "/KLP/reserve/ext/extReserveRegist/doComplete"
 	PathChangeForm     = "/KLP/reserve/ext/extReserveChange/"
-	PathChangeConfirm  = "/KLP/reserve/ext/extReserveChange/doConfirm"
 	PathChangeComplete = "/KLP/reserve/ext/extReserveChange/doComplete"
-	PathCancel         = "/KLP/reserve/ext/extReserveCancel/"
-	PathCancelComplete = "/KLP/reserve/ext/extReserveCancel/doComplete"
+	PathCancel         = "/KLP/reserve/ext/extReserveDetail/doCancel"
 )
 
 // Messages of the site that the client classifies.
@@ -36,14 +37,24 @@ const (
 	defaultHoldBack = 2 * time.Minute
 )
 
+// The hidden fields every write form carries besides the Struts token.
+const (
+	TabCheckField    = "storeIdForMultipleTabCheck"
+	SubmitStoreField = "SUBMIT_STORE_ID"
+)
+
+// Each step's paths, for the faults that default to a step: the post that
+// commits, the page that offers a write, and the post that checks it.
 func isCompletePath(p string) bool {
-	return p == PathRegistComplete || p == PathChangeComplete || p == PathCancelComplete
+	return p == PathRegistComplete || p == PathChangeComplete || p == PathCancel
 }
 
-func isConfirmPath(p string) bool { return p == PathRegistConfirm || p == PathChangeConfirm }
+func isConfirmPath(p string) bool {
+	return p == PathRegistConfirm || p == PathChangeComplete || p == PathCancel
+}
 
 func isWriteFormPath(p string) bool {
-	return p == PathRegistForm || p == PathChangeForm || p == PathCancel
+	return p == PathRegistForm || p == PathChangeForm || p == PathExtDetail
 }
 
 // writeKind names a flow.
@@ -55,12 +66,12 @@ const (
 	writeCancel writeKind = "cancel"
 )
 
-// pendingWrite is a confirmed write waiting for doComplete.
+// pendingWrite is a write a page offered, waiting for its post.
 type pendingWrite struct {
 	kind  writeKind
-	token string      // the confirmation form's Struts token
-	stamp string      // rlastupdate of the form it came from
-	res   Reservation // registration and change: the reservation as it will be saved
+	token string      // the Struts token of the page that offers it
+	stamp string      // registration: rlastupdate of the form it came from
+	res   Reservation // registration: the reservation as it will be saved
 	id    string      // change and cancel: the reservation
 }
 
@@ -71,18 +82,14 @@ func (d *Double) outbound(w http.ResponseWriter, r *http.Request, s *session, f 
 		d.registForm(w, r, f)
 	case PathRegistConfirm:
 		d.registConfirm(w, r, s, f)
-	case PathChangeForm:
-		d.changeForm(w, r, f)
-	case PathChangeConfirm:
-		d.changeConfirm(w, r, s, f)
-	case PathCancel:
-		d.cancelPage(w, r, s, f)
 	case PathRegistComplete:
 		d.complete(w, r, s, f, writeRegist)
+	case PathChangeForm:
+		d.changeForm(w, r, s, f)
 	case PathChangeComplete:
-		d.complete(w, r, s, f, writeChange)
-	case PathCancelComplete:
-		d.complete(w, r, s, f, writeCancel)
+		d.changeComplete(w, r, s, f)
+	case PathCancel:
+		d.cancel(w, r, s, f)
 	default:
 		return false
 	}
@@ -102,10 +109,11 @@ type completeView struct {
 	ID, YMD, Status string
 }
 
-// complete is doComplete of every flow: the waiting write must be of this
-// flow and carry its token (otherwise nothing is saved: まだ登録されていません),
-// the stamp must still be current (KPCL017V01), and then the write is saved
-// unless a fault or a character Shift_JIS cannot hold discards it silently.
+// complete is the registration's doComplete: the waiting write must be a
+// registration and carry its token (otherwise nothing is saved: まだ登録されて
+// いません), the stamp must still be current (KPCL017V01), and then the
+// write is saved unless a fault or a character Shift_JIS cannot hold
+// discards it silently.
 func (d *Double) complete(w http.ResponseWriter, r *http.Request, s *session, f *Fault, kind writeKind) {
 	if r.Method != http.MethodPost {
 		http.Redirect(w, r, PathSchedule, http.StatusFound)
@@ -127,62 +135,35 @@ func (d *Double) complete(w http.ResponseWriter, r *http.Request, s *session, f 
 		return
 	}
 	discard := (f != nil && f.Kind == FaultDiscard) || !shiftJISSafe(p.res)
-	v := d.save(p, r.PostForm, discard)
+	res := p.res
+	res.ID = d.st.nextID(false) // a discarded write still shows a number
+	v := completeView{ID: res.ID, YMD: res.Start.Format("20060102")}
+	if !discard {
+		res.Status, res.Received = StatusWaiting, d.now()
+		d.st.res[res.ID] = &res
+		d.st.touch(d.now())
+	}
 	d.mu.Unlock()
-	if f != nil && f.Kind == FaultTimeoutAfterCommit {
-		hold := f.Delay
-		if hold <= 0 {
-			hold = defaultHoldBack
-		}
-		select {
-		case <-time.After(hold):
-		case <-r.Context().Done():
-			return // the client gave up; the write stays saved
-		}
+	if !holdBack(r, f) {
+		return
 	}
 	d.render(w, string(kind)+"_complete.html", page{Title: "完了", Nav: true, Data: v})
 }
 
-// save applies a waiting write (or, discarding, only pretends to). Caller
-// holds d.mu.
-func (d *Double) save(p *pendingWrite, form url.Values, discard bool) completeView {
-	switch p.kind {
-	case writeRegist:
-		r := p.res
-		r.ID = d.st.nextID(false) // a discarded write still shows a number
-		v := completeView{ID: r.ID, YMD: r.Start.Format("20060102")}
-		if !discard {
-			r.Status, r.Received = StatusWaiting, d.now()
-			d.st.res[r.ID] = &r
-			d.st.touch(d.now())
-		}
-		return v
-	case writeChange:
-		if cur, ok := d.st.res[p.id]; ok && !discard {
-			*cur = p.res
-			d.st.touch(d.now())
-		}
-		return completeView{ID: p.id, YMD: p.res.Start.Format("20060102")}
-	default:
-		status := cancelStatus(form.Get("cancelStatusCd"))
-		v := completeView{ID: p.id, Status: statusNames[status]}
-		if cur, ok := d.st.res[p.id]; ok && !discard {
-			cur.Status = status
-			v.YMD = cur.Start.Format("20060102")
-			d.st.touch(d.now())
-		}
-		return v
+// holdBack waits out FaultTimeoutAfterCommit (the write is saved already);
+// false when the client gave up meanwhile.
+func holdBack(r *http.Request, f *Fault) bool {
+	if f == nil || f.Kind != FaultTimeoutAfterCommit {
+		return true
 	}
-}
-
-// cancelStatus reads the cancel page's choice: お客様キャンセル unless サロン
-// or 無断 was chosen.
-func cancelStatus(v string) int {
-	switch v {
-	case "8":
-		return StatusSalonCancel
-	case "9":
-		return StatusNoShow
+	hold := f.Delay
+	if hold <= 0 {
+		hold = defaultHoldBack
 	}
-	return StatusCustomerCancel
+	select {
+	case <-time.After(hold):
+		return true
+	case <-r.Context().Done():
+		return false // the client gave up; the write stays saved
+	}
 }

@@ -36,6 +36,11 @@ type writeFormView struct {
 	Customer  string
 	Memo      string
 	Errors    []string
+	Choices   menuChoices // the menu and coupon selects
+	// The change form's own fields.
+	Token, Store, CustomerID string
+	OrgSeiKana, OrgMeiKana   string
+	Times                    []option // rsvtime, HHMM
 }
 
 // confirmView fills the confirmation pages.
@@ -155,6 +160,7 @@ func (d *Double) writeForm(action, stamp string, day time.Time, res Reservation)
 		}
 	}
 	v.Category = options(menuCategories, cat)
+	v.Choices = d.menuChoices(res)
 	return v
 }
 

@@ -25,15 +25,14 @@ var pageFiles = []string{
 	"error.html", "reserve_list.html", "schedule.html", "detail_net.html", "detail_ext.html",
 	"changed.html",
 	"regist_form.html", "regist_confirm.html", "regist_complete.html", "not_registered.html",
-	"change_form.html", "change_confirm.html", "change_complete.html",
-	"cancel_confirm.html", "cancel_complete.html",
+	"change_form.html", "change_complete.html", "system_error.html",
 }
 
 func templates() map[string]*template.Template {
 	tmplOnce.Do(func() {
 		tmpls = map[string]*template.Template{}
 		for _, f := range pageFiles {
-			tmpls[f] = template.Must(template.New("layout.html").ParseFS(templateFS, "templates/layout.html", "templates/"+f))
+			tmpls[f] = template.Must(template.New("layout.html").ParseFS(templateFS, "templates/layout.html", "templates/menus.html", "templates/"+f))
 		}
 	})
 	return tmpls
@@ -41,7 +40,8 @@ func templates() map[string]*template.Template {
 
 // page is what layout.html needs; Data is the page's own view.
 type page struct {
-	Title string
+	Title     string
+	FullTitle string // the whole <title>, when it is not "Title | SALON BOARD"
 	Nav   bool // the logged-in frame with 予約管理
 	Data  any
 }
@@ -56,8 +56,21 @@ func (d *Double) render(w http.ResponseWriter, name string, p page) {
 	_, _ = w.Write(buf.Bytes())
 }
 
+// Titles of the site's error pages (spec §2): the client knows an error page
+// by them.
+const (
+	TitleError       = "SALON BOARD : エラー"
+	TitleSystemError = "SALON BOARD\u3000システムエラー"
+)
+
 // errorPage is SALON BOARD's error page: a KPCL code and a message, no
 // navigation.
 func (d *Double) errorPage(w http.ResponseWriter, code, msg string) {
-	d.render(w, "error.html", page{Title: "エラー", Data: struct{ Code, Message string }{code, msg}})
+	d.render(w, "error.html", page{Title: "エラー", FullTitle: TitleError, Data: struct{ Code, Message string }{code, msg}})
+}
+
+// systemErrorPage is the site's system error: no code, no navigation.
+func (d *Double) systemErrorPage(w http.ResponseWriter) {
+	d.render(w, "system_error.html", page{Title: "システムエラー", FullTitle: TitleSystemError,
+		Data: "システムエラーが発生しました。しばらく時間をおいてから再度お試しください。"})
 }

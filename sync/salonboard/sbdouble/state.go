@@ -105,6 +105,7 @@ type state struct {
 	todos     []ToDo
 	seq       int
 	stamp     time.Time // rlastupdate: moves on every change
+	cat       catalogue // the menus and coupons the write forms offer
 }
 
 func newState() *state {
@@ -120,6 +121,7 @@ func newState() *state {
 		},
 		res: map[string]*Reservation{},
 		seq: 10000000,
+		cat: newCatalogue(),
 	}
 }
 

@@ -63,9 +63,8 @@ func (d *Double) readForm(f url.Values, day time.Time, base Reservation) (Reserv
 		errs = append(errs, msgRoute)
 	}
 	r.RouteID = get("rsvRouteId")
-	h, errH := strconv.Atoi(get("rsvHour"))
-	m, errM := strconv.Atoi(get("rsvMinute"))
-	if errH != nil || errM != nil || h < 0 || h > 23 || m < 0 || m > 59 || m%15 != 0 {
+	day, h, m, ok := startFields(f, day)
+	if !ok {
 		errs = append(errs, msgStart)
 	}
 	th, errTH := strconv.Atoi(get("rsvTermHour"))
@@ -97,13 +96,35 @@ func (d *Double) readForm(f url.Values, day time.Time, base Reservation) (Reserv
 	if utf8.RuneCountInString(r.Memo) > memoMax {
 		errs = append(errs, msgMemo)
 	}
-	r.MenuCategories = nil
-	for _, c := range menuCategories {
-		if c[0] == get("menuCategory") {
-			r.MenuCategories = []string{c[1]}
+	if _, ok := f["menuCategory"]; ok { // the registration form's single category
+		r.MenuCategories = nil
+		for _, c := range menuCategories {
+			if c[0] == get("menuCategory") {
+				r.MenuCategories = []string{c[1]}
+			}
 		}
 	}
+	errs = append(errs, d.readMenus(f, &r)...)
 	return r, errs
+}
+
+// startFields reads the start: the registration form's rsvHour and
+// rsvMinute on its day, or the change form's rsvdate (YYYYMMDD) and rsvtime
+// (HHMM). ok is false off the 15-minute grid or when unreadable.
+func startFields(f url.Values, day time.Time) (time.Time, int, int, bool) {
+	get := func(k string) string { return strings.TrimSpace(f.Get(k)) }
+	hs, ms := get("rsvHour"), get("rsvMinute")
+	if t := get("rsvtime"); t != "" || f.Has("rsvdate") {
+		d, err := time.ParseInLocation("20060102", get("rsvdate"), day.Location())
+		if err != nil || len(t) != 4 {
+			return day, 0, 0, false
+		}
+		day, hs, ms = d, t[:2], t[2:]
+	}
+	h, errH := strconv.Atoi(hs)
+	m, errM := strconv.Atoi(ms)
+	ok := errH == nil && errM == nil && h >= 0 && h <= 23 && m >= 0 && m <= 59 && m%15 == 0
+	return day, h, m, ok
 }
 
 // allRunes checks every rune but the wave dash U+301C.

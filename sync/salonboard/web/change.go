@@ -3,21 +3,25 @@ package web
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 )
 
-// Changing and cancelling a reservation registered in SALON BOARD (YG…):
-// both start on its detail page, opened from the list as a person would,
-// and both are verified by reading the reservation back.
+// Changing and cancelling a reservation registered in SALON BOARD (YG…),
+// as the spec records the real site: both start on its detail page, opened
+// from the list as a person would. A change opens the change form
+// (extReserveChange), posts it straight to doComplete and reads the day's
+// schedule again; a cancellation posts the detail page's own form to
+// doCancel and reads the list again (the row stays, with a cancel status).
+// Both look before they write: a reservation that already is as asked
+// (the change form shows the values, or the detail a cancel status) is not
+// written again, so a retry after a timeout never changes or cancels twice.
 
 const (
-	changeConfirmPage  = "changeConfirm"
 	changeCompletePage = "changeComplete"
-	cancelConfirmPage  = "cancelConfirm"
-	cancelCompletePage = "cancelComplete"
+	cancelPage         = "cancel"
 )
 
 // ChangeInput is the whole new state of a reservation (the fields the
@@ -34,6 +38,11 @@ type ChangeInput struct {
 	Mei         string
 	Tel         string // never logged
 	Memo        string
+	// What was booked, as for RegisterInput. With neither menus nor coupon
+	// the form's own selection stays.
+	Menus   []string
+	Coupon  string
+	Aliases map[string]string
 }
 
 // Change gives reservation id the state in (sanitised like a
@@ -47,7 +56,8 @@ func (c *Client) Change(ctx context.Context, id string, in ChangeInput) error {
 	}
 	ri, err := Sanitize(RegisterInput{StaffID: in.StaffID, EquipmentID: in.EquipmentID,
 		Start: in.Start.In(c.cfg.Location), Duration: in.Duration, Designated: in.Designated,
-		SeiKana: in.SeiKana, MeiKana: in.MeiKana, Sei: in.Sei, Mei: in.Mei, Tel: in.Tel, Memo: in.Memo})
+		SeiKana: in.SeiKana, MeiKana: in.MeiKana, Sei: in.Sei, Mei: in.Mei, Tel: in.Tel, Memo: in.Memo,
+		Menus: in.Menus, Coupon: in.Coupon, Aliases: in.Aliases})
 	if err != nil {
 		return relabel(err, "change")
 	}
@@ -58,9 +68,9 @@ func (c *Client) Change(ctx context.Context, id string, in ChangeInput) error {
 	return err
 }
 
-// Cancel cancels reservation id (the cancel page's default kind, お客様
-// キャンセル) and verifies the cancel status in the list. A reservation
-// already cancelled is left alone and counts as done.
+// Cancel cancels reservation id from its detail page (SALON BOARD records
+// it as サロンキャンセル) and verifies the cancel status in the list. A
+// reservation already cancelled is left alone and counts as done.
 func (c *Client) Cancel(ctx context.Context, id string) error {
 	if err := writableID("cancel", id); err != nil {
 		return err
@@ -106,7 +116,9 @@ func (c *Client) withStaleRetries(ctx context.Context, op string, once func(cont
 	return classify(op, err)
 }
 
-// changeOnce: detail → change form → confirm → doComplete → detail again.
+// changeOnce: detail → change form → doComplete → schedule. When the form
+// already holds what would be posted, the change is there (an earlier post
+// that timed out, or nothing to change): nothing is posted.
 func (c *Client) changeOnce(ctx context.Context, id string, in RegisterInput) error {
 	d, dp, err := c.openDetail(ctx, id)
 	if err != nil {
@@ -130,72 +142,120 @@ func (c *Client) changeOnce(ctx context.Context, id string, in RegisterInput) er
 	if err != nil {
 		return err
 	}
-	if form.ReserveID != id {
+	if form.ReserveID != "" && form.ReserveID != id {
 		return pageChanged(changeFormPage, "asked for %s, the form changes %s", id, form.ReserveID)
 	}
-	staff, _ := optionByValue(form.Staff, in.StaffID)
-	vals, err := fillForm("change", form, in)
+	vals, ch, err := fillForm("change", form, in)
 	if err != nil {
 		return err
 	}
-	if _, err := c.submit(ctx, "change", changeConfirmPage, changeCompletePage, fp, form.Action, vals, in.Tel, func() {}); err != nil {
-		return err
+	if sameWrite(form.Values, vals) {
+		c.log.Info("salonboard: the change form already shows the change, nothing posted", "id", id)
+		return nil
 	}
-	after, _, err := c.openDetail(ctx, id)
+	ap, err := c.post(ctx, changeCompletePage, form.Action, fp.url, vals, fp.url)
 	if err != nil {
 		return err
 	}
-	if why := changeMismatch(after, in, staff.Label); why != "" {
-		return &WriteError{Op: "change", Why: ReasonTimeout, Detail: why, Err: ErrNotSaved}
-	}
-	return nil
-}
-
-// changeMismatch says how the detail page differs from the change asked
-// for, "" when it shows it.
-func changeMismatch(d Detail, in RegisterInput, staff string) string {
+	res, err := ParseSubmitResult(changeCompletePage, ap.body)
+	var sx *ErrSiteError
+	var pc *ErrPageChanged
 	switch {
-	case !d.Start.Equal(in.Start) || !d.End.Equal(in.Start.Add(in.Duration)):
-		return fmt.Sprintf("the detail shows %s～%s", d.Start.Format("01/02 15:04"), d.End.Format("15:04"))
-	case len(d.Staff) == 0 || !sameName(d.Staff[0].Name, staff):
-		return "the detail shows another staff"
-	case d.Staff[0].Designated != in.Designated:
-		return "the detail shows another 指名"
-	case !sameName(d.NameKana, in.SeiKana+in.MeiKana):
-		return "the detail shows another kana name"
+	case errors.As(err, &sx), errors.As(err, &pc):
+		c.log.Warn("salonboard: unclear answer to the change, reading back", "id", id, "err", err)
+	case err != nil:
+		return err // stale or session: the next round looks at the form first
+	case res.Kind == SubmitRefused || res.Kind == SubmitNotSaved:
+		return refusal("change", changeCompletePage, res, in.Tel)
 	}
-	return ""
+	c.log.Info("salonboard: change posted", "id", id, "options", len(ch.chosen), "in_memo", len(ch.inMemo()))
+	return c.verifyChange(ctx, in, err)
 }
 
-// cancelOnce: detail → cancel page (its confirmation) → doComplete → list.
+// writeKeys are the fields a change sets; the rest is posted as read.
+var writeKeys = []string{"staffId", "equipmentId", "rsvdate", "rsvtime", "rsvTermHour", "rsvTermMinute",
+	"rsvRouteId", "rsvType", "nmSeiKana", "nmMeiKana", "nmSei", "nmMei", "tel", "customerNo", "rsvEtc",
+	"menuIdList", "netCouponId", "extCouponIdList"}
+
+// sameWrite reports whether posting vals would set nothing the form does
+// not already show.
+func sameWrite(shown, vals url.Values) bool {
+	for _, k := range writeKeys {
+		a, b := slices.Clone(shown[k]), slices.Clone(vals[k])
+		if k == "rsvEtc" {
+			for i := range a {
+				a[i] = strings.TrimSpace(strings.ReplaceAll(a[i], "\r\n", "\n"))
+			}
+		}
+		slices.Sort(a)
+		slices.Sort(b)
+		if !slices.Equal(a, b) && !(len(a) == 0 && len(b) == 1 && b[0] == "") && !(len(b) == 0 && len(a) == 1 && a[0] == "") {
+			return false
+		}
+	}
+	return true
+}
+
+// verifyChange reads the schedule of the new day: the staff's row must hold
+// a block at the new start and end, with the customer's name and the 指名
+// asked for. (Schedule blocks carry no number; the name and the slot are
+// what a person checks too.) answerErr is an unclear answer to the post,
+// returned when the change is not there.
+func (c *Client) verifyChange(ctx context.Context, in RegisterInput, answerErr error) error {
+	day := dayOf(in.Start)
+	sp, err := c.get(ctx, schedulePage, pathSchedule+"?date="+day.Format("20060102"), nil, c.referer())
+	if err != nil {
+		return err
+	}
+	sched, err := ParseSchedule(sp.body, day)
+	if err != nil {
+		return err
+	}
+	end := in.Start.Add(in.Duration)
+	for _, st := range sched.Staff {
+		if st.ID != in.StaffID {
+			continue
+		}
+		for _, b := range st.Blocks {
+			if b.Start.Equal(in.Start) && b.End.Equal(end) && b.Designated == in.Designated &&
+				(sameName(b.Name, in.Sei+in.Mei) || sameName(b.Name, in.SeiKana+in.MeiKana)) {
+				return nil
+			}
+		}
+	}
+	detail := "the schedule does not show the change"
+	if answerErr != nil {
+		detail += " (" + answerErr.Error() + ")"
+	}
+	return &WriteError{Op: "change", Why: ReasonTimeout, Detail: detail, Err: ErrNotSaved}
+}
+
+// cancelOnce: detail → doCancel (its own form) → list. A reservation the
+// detail shows cancelled is done: nothing is posted again.
 func (c *Client) cancelOnce(ctx context.Context, id string) error {
 	d, dp, err := c.openDetail(ctx, id)
 	if err != nil {
 		return err
 	}
 	if IsCancelled(StatusCode(d.Status)) {
-		return nil // already cancelled: done
+		return nil // already cancelled (perhaps by an earlier post that timed out): done
 	}
 	acts, err := ParseDetailActions(dp.body)
 	if err != nil {
 		return err
 	}
-	if acts.Cancel == "" {
-		return pageChanged(detailPage, "no キャンセル link on %s", id)
+	if acts.Cancel == nil {
+		return pageChanged(detailPage, "no cancel form (#extReserveDetail) on %s", id)
 	}
-	cp, err := c.get(ctx, cancelConfirmPage, acts.Cancel, dp.url, dp.url)
+	ap, err := c.post(ctx, cancelPage, acts.Cancel.Action, dp.url, acts.Cancel.Values, dp.url)
 	if err != nil {
 		return err
 	}
-	conf, err := ParseSubmitResult(cancelConfirmPage, cp.body)
-	if err != nil {
-		return err
-	}
-	if conf.Kind != SubmitConfirm {
-		return refusal("cancel", cancelConfirmPage, conf, "")
-	}
-	if _, err := c.commit(ctx, "cancel", cancelCompletePage, cp, conf, "", func() {}); err != nil {
-		return err
+	answer := cancelAnswer(ap.body)
+	var st *ErrStale
+	var se *ErrSessionExpired
+	if errors.As(answer, &st) || errors.As(answer, &se) || errors.Is(answer, ErrCaptcha) {
+		return answer // the next round opens the detail again and looks first
 	}
 	day := dayOf(d.Start.In(c.cfg.Location))
 	rows, err := c.search(ctx, day, day, url.Values{"reserveId": {id}})
@@ -207,5 +267,20 @@ func (c *Client) cancelOnce(ctx context.Context, id string) error {
 			return nil
 		}
 	}
-	return &WriteError{Op: "cancel", Why: ReasonTimeout, Detail: id + " is not cancelled in the list", Err: ErrNotSaved}
+	detail := id + " is not cancelled in the list"
+	if answer != nil {
+		detail += " (" + answer.Error() + ")"
+	}
+	return &WriteError{Op: "cancel", Why: ReasonTimeout, Detail: detail, Err: ErrNotSaved}
+}
+
+// cancelAnswer reads the answer to doCancel only for what ends the round
+// (a stale token, a lost session, an error page); whatever it says
+// otherwise, the list decides.
+func cancelAnswer(body []byte) error {
+	doc, err := parseHTML(body)
+	if err != nil {
+		return pageChanged(cancelPage, "unparsable HTML")
+	}
+	return checkSession(cancelPage, doc)
 }

@@ -39,10 +39,17 @@ func TestChangeVerifiedByReadBack(t *testing.T) {
 		r.KanaMei != "ハナコ" || r.Memo != "時間変更～" || r.RouteID != sbdouble.RoutePhoneOwn {
 		t.Fatalf("after the change: %+v", r)
 	}
-	if d.Count(sbdouble.PathChangeComplete) != 1 || d.Count(sbdouble.PathExtDetail) != 2 {
-		t.Fatalf("doComplete %d, detail reads %d", d.Count(sbdouble.PathChangeComplete), d.Count(sbdouble.PathExtDetail))
+	if d.Count(sbdouble.PathChangeComplete) != 1 || d.Count(sbdouble.PathExtDetail) != 1 || d.Count(sbdouble.PathSchedule) != 1 {
+		t.Fatalf("doComplete %d, detail reads %d, schedule reads %d", d.Count(sbdouble.PathChangeComplete),
+			d.Count(sbdouble.PathExtDetail), d.Count(sbdouble.PathSchedule))
 	}
-	t.Logf("one change: %d HTTP requests when logged in", len(d.Requests()))
+	if n := len(d.Requests()); n != 6 {
+		t.Fatalf("one change took %d HTTP requests when logged in, want 6 (list init, search, detail, form, doComplete, schedule)", n)
+	}
+	// The same change again: the form already shows it, nothing is posted.
+	if err := c.Change(context.Background(), id, moved()); err != nil || d.Count(sbdouble.PathChangeComplete) != 1 {
+		t.Fatalf("the same change again: %v, %d doComplete", err, d.Count(sbdouble.PathChangeComplete))
+	}
 }
 
 func TestChangeDiscardedOrStale(t *testing.T) {
@@ -58,7 +65,7 @@ func TestChangeDiscardedOrStale(t *testing.T) {
 	if r, _ := d.Reservation(id); !r.Start.Equal(at(2026, 12, 5, 14, 30)) {
 		t.Fatalf("a discarded change moved it: %+v", r)
 	}
-	d.Inject(sbdouble.Fault{Kind: sbdouble.FaultStaleStamp})
+	d.Inject(sbdouble.Fault{Kind: sbdouble.FaultStaleStamp, Path: sbdouble.PathChangeForm})
 	if err := c.Change(ctx, id, moved()); err != nil {
 		t.Fatal(err)
 	}
@@ -103,13 +110,15 @@ func TestCancelVerifiedByReadBack(t *testing.T) {
 	if err := c.Cancel(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	if r, _ := d.Reservation(id); r.Status != sbdouble.StatusCustomerCancel {
+	if r, _ := d.Reservation(id); r.Status != sbdouble.StatusSalonCancel {
 		t.Fatalf("status %d", r.Status)
 	}
-	t.Logf("one cancel: %d HTTP requests when logged in", len(d.Requests()))
+	if n := len(d.Requests()); n != 6 {
+		t.Fatalf("one cancel took %d HTTP requests when logged in, want 6 (list init, search, detail, doCancel, init, search)", n)
+	}
 	// Again: already cancelled, nothing is sent.
-	if err := c.Cancel(ctx, id); err != nil || d.Count(sbdouble.PathCancelComplete) != 1 {
-		t.Fatalf("second cancel: %v, %d doComplete", err, d.Count(sbdouble.PathCancelComplete))
+	if err := c.Cancel(ctx, id); err != nil || d.Count(sbdouble.PathCancel) != 1 {
+		t.Fatalf("second cancel: %v, %d doComplete", err, d.Count(sbdouble.PathCancel))
 	}
 }
 
@@ -131,7 +140,7 @@ func TestCancelDiscardedThenTimeoutAfterCommit(t *testing.T) {
 		t.Fatalf("timeout: %v", err)
 	}
 	// The retry finds it cancelled and sends nothing more.
-	if err := c.Cancel(ctx, id); err != nil || d.Count(sbdouble.PathCancelComplete) != 2 {
-		t.Fatalf("retry: %v, %d doComplete", err, d.Count(sbdouble.PathCancelComplete))
+	if err := c.Cancel(ctx, id); err != nil || d.Count(sbdouble.PathCancel) != 2 {
+		t.Fatalf("retry: %v, %d doComplete", err, d.Count(sbdouble.PathCancel))
 	}
 }

@@ -28,6 +28,35 @@ type Config struct {
 	Pacing   *Pacing        // nil: DefaultPacing()
 	Logger   *slog.Logger   // nil: no logging
 	Location *time.Location // nil: time.Local
+	Clock    Clock          // nil: the wall clock
+}
+
+// Clock is the time the client paces itself by (pauses between pages, the
+// gap between logins, the CAPTCHA back-off). A test can pass its own, so
+// that pacing is checked on the clock instead of slept through.
+type Clock interface {
+	Now() time.Time
+	SleepUntil(ctx context.Context, t time.Time) error
+}
+
+// wallClock is the real time.
+type wallClock struct{}
+
+func (wallClock) Now() time.Time { return time.Now() }
+
+func (wallClock) SleepUntil(ctx context.Context, t time.Time) error {
+	d := time.Until(t)
+	if d <= 0 {
+		return ctx.Err()
+	}
+	tm := time.NewTimer(d)
+	defer tm.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-tm.C:
+		return nil
+	}
 }
 
 // String hides the password, so that printing a Config is safe.
@@ -92,6 +121,9 @@ func New(cfg Config) (*Client, error) {
 	}
 	if cfg.Location == nil {
 		cfg.Location = time.Local
+	}
+	if cfg.Clock == nil {
+		cfg.Clock = wallClock{}
 	}
 	pace := DefaultPacing()
 	if cfg.Pacing != nil {
@@ -175,7 +207,7 @@ func (c *Client) blockedErr() error {
 	if c.blocked == nil {
 		return nil
 	}
-	if !c.until.IsZero() && time.Now().After(c.until) {
+	if !c.until.IsZero() && c.now().After(c.until) {
 		c.blocked, c.until = nil, time.Time{}
 		return nil
 	}
@@ -187,7 +219,7 @@ func (c *Client) blockedErr() error {
 func (c *Client) noteBlock(err error) error {
 	switch {
 	case errors.Is(err, ErrCaptcha):
-		c.blocked, c.until = ErrCaptcha, time.Now().Add(c.pace.CaptchaBackoff)
+		c.blocked, c.until = ErrCaptcha, c.now().Add(c.pace.CaptchaBackoff)
 		c.loggedIn = false
 	case errors.Is(err, ErrBadCredentials), errors.Is(err, ErrPasswordChange), errors.Is(err, ErrStoreNotFound):
 		c.blocked, c.until = err, time.Time{}
@@ -205,22 +237,13 @@ func (c *Client) pause(ctx context.Context) error {
 	if span := c.pace.PageMax - c.pace.PageMin; span > 0 {
 		gap += time.Duration(c.rnd.Int64N(int64(span)))
 	}
-	return sleepUntil(ctx, c.lastLoad.Add(gap))
+	return c.sleepUntil(ctx, c.lastLoad.Add(gap))
 }
 
-func sleepUntil(ctx context.Context, t time.Time) error {
-	d := time.Until(t)
-	if d <= 0 {
-		return ctx.Err()
-	}
-	tm := time.NewTimer(d)
-	defer tm.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-tm.C:
-		return nil
-	}
+func (c *Client) now() time.Time { return c.cfg.Clock.Now() }
+
+func (c *Client) sleepUntil(ctx context.Context, t time.Time) error {
+	return c.cfg.Clock.SleepUntil(ctx, t)
 }
 
 // resolve turns a path or a page's relative link into an absolute URL.
@@ -254,7 +277,7 @@ func (c *Client) load(ctx context.Context, name, method string, u *url.URL, form
 	}
 	began := time.Now()
 	resp, err := req.Execute(method, u.String())
-	c.lastLoad, c.landed = time.Now(), false
+	c.lastLoad, c.landed = c.now(), false
 	if err != nil {
 		c.log.Warn("salonboard: no answer", "page", name, "path", u.Path, "elapsed", time.Since(began), "err", err)
 		if errors.Is(err, context.Canceled) {

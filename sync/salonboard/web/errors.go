@@ -62,6 +62,34 @@ func (e *ErrStale) Error() string {
 	return fmt.Sprintf("salonboard: stale page on %s (%s)", e.Page, CodeStale)
 }
 
+// ErrSiteError is SALON BOARD's own error page, known by its title
+// (TitleError, TitleSystemError), that carries no code the client knows.
+// It is transient: the same request later may pass. After a write's post
+// the write may or may not be saved: the client reads it back.
+type ErrSiteError struct {
+	Page    string
+	System  bool   // システムエラー
+	Message string // the page's first lines, for the log
+}
+
+func (e *ErrSiteError) Error() string {
+	kind := "an error page"
+	if e.System {
+		kind = "a system error page"
+	}
+	if e.Message == "" {
+		return fmt.Sprintf("salonboard: %s answered %s", e.Page, kind)
+	}
+	return fmt.Sprintf("salonboard: %s answered %s: %s", e.Page, kind, e.Message)
+}
+
+// Titles of SALON BOARD's error pages (spec §2; a full-width space in the
+// second).
+const (
+	TitleError       = "SALON BOARD : エラー"
+	TitleSystemError = "SALON BOARD\u3000システムエラー"
+)
+
 // CodeStale is the error code of a stale lock stamp.
 const CodeStale = "KPCL017V01"
 
@@ -120,6 +148,7 @@ func IsTransient(err error) bool {
 	var (
 		pc  *ErrPageChanged
 		se  *ErrSessionExpired
+		sx  *ErrSiteError
 		st  *ErrStale
 		he  *HTTPError
 		ne  *NetError
@@ -131,7 +160,7 @@ func IsTransient(err error) bool {
 		errors.Is(err, ErrPasswordChange), errors.Is(err, ErrStoreNotFound),
 		errors.Is(err, ErrNotFound), errors.Is(err, context.Canceled):
 		return false
-	case errors.As(err, &se), errors.As(err, &st), errors.As(err, &ne),
+	case errors.As(err, &se), errors.As(err, &st), errors.As(err, &ne), errors.As(err, &sx),
 		errors.Is(err, context.DeadlineExceeded):
 		return true
 	case errors.As(err, &he):

@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/url"
 	"strings"
-	"time"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -16,16 +15,11 @@ const (
 	pathTop     = "/KLP/top/"
 )
 
-// login opens the login page and posts the ID and password, at most once
-// per Pacing.Login. Any CAPTCHA, password-change or refused login is
-// returned at once and blocks the client (see noteBlock): no retry loop.
+// login opens the login page and posts the ID and password, keeping at
+// least Pacing.Login between two password posts (see postPassword). Any
+// CAPTCHA, password-change or refused login is returned at once and blocks
+// the client (see noteBlock): no retry loop.
 func (c *Client) login(ctx context.Context) error {
-	if !c.lastLogin.IsZero() {
-		if err := sleepUntil(ctx, c.lastLogin.Add(c.pace.Login)); err != nil {
-			return err
-		}
-	}
-	c.lastLogin = time.Now()
 	c.loggedIn = false
 	c.newJar() // a fresh session: old cookies only confuse the server
 	c.prev = loaded{}
@@ -58,7 +52,7 @@ func (c *Client) doLogin(ctx context.Context) error {
 	vals.Set("userId", c.cfg.UserID)
 	vals.Set("password", c.cfg.Password)
 	vals.Set("idCheckFlg", "")
-	landed, err := c.post(ctx, "doLogin", pathDoLogin, nil, vals, form.url)
+	landed, err := c.postPassword(ctx, vals, form.url)
 	if err != nil {
 		return err
 	}
@@ -67,6 +61,22 @@ func (c *Client) doLogin(ctx context.Context) error {
 		return err
 	}
 	return c.pickStore(ctx, landed, res.Stores)
+}
+
+// postPassword posts the login form no sooner than Pacing.Login after the
+// last password post ENDED, and notes when this one ends (an answer or
+// not: the password may have arrived). Measured from end to start, the gap
+// the server sees between two posts is never shorter than Pacing.Login,
+// whatever the page pauses and answer times in between.
+func (c *Client) postPassword(ctx context.Context, vals url.Values, referer *url.URL) (loaded, error) {
+	if !c.lastLogin.IsZero() {
+		if err := c.sleepUntil(ctx, c.lastLogin.Add(c.pace.Login)); err != nil {
+			return loaded{}, err
+		}
+	}
+	p, err := c.post(ctx, "doLogin", pathDoLogin, nil, vals, referer)
+	c.lastLogin = c.now()
+	return p, err
 }
 
 // loginHidden keeps the login form's own hidden fields (tokens the site may

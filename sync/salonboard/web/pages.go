@@ -51,7 +51,7 @@ func (c *Client) openDetail(ctx context.Context, id string) (Detail, loaded, err
 	from := c.prev
 	href := linkTo(from, id)
 	if href == "" {
-		now := time.Now().In(c.cfg.Location)
+		now := c.now().In(c.cfg.Location)
 		rows, err := c.search(ctx, now.AddDate(0, -6, 0), now.AddDate(0, 6, 0), url.Values{"reserveId": {id}})
 		if err != nil {
 			return Detail{}, loaded{}, err

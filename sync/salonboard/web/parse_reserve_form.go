@@ -9,8 +9,12 @@ import (
 )
 
 // The registration form (/KLP/reserve/ext/extReserveRegist/) and the change
-// form of a YG reservation. Only the field names are facts of the spec; the
-// form is found as the one holding nmSeiKana, and each field by its name.
+// form of a YG reservation (#extReserveChange). Only the field names are
+// facts of the spec; the registration form is found as the one holding
+// nmSeiKana, and each field by its name. How the forms offer menus and
+// coupons was never captured: read here as selects (menuIdList,
+// netCouponId, extCouponIdList) whose options may carry the category code
+// and serial number (data-category-cd, data-sno) of the parallel lists.
 
 const (
 	registFormPage = "registForm"
@@ -19,19 +23,23 @@ const (
 
 // ReserveForm is a registration or change form as a browser would submit it.
 type ReserveForm struct {
-	Action    string     // as written (may be relative)
-	Stamp     string     // rlastupdate carried by the form
-	ReserveID string     // the change form's reservation
-	Values    url.Values // what the browser sends untouched: hidden fields, selected options, checked boxes, texts
-	Fields    map[string]bool
-	Staff     []FormOption // staffId: Mark ○ (free) or × (busy)
-	Equipment []FormOption
-	Routes    []FormOption
-	Hours     []FormOption // rsvHour
-	Minutes   []FormOption // rsvMinute
-	TermHours []FormOption // rsvTermHour
-	TermMins  []FormOption // rsvTermMinute
-	Designate string       // the value of the 指名 checkbox (rsvType)
+	Action     string     // as written (may be relative)
+	Stamp      string     // rlastupdate carried by the registration form
+	ReserveID  string     // the change form's reservation, "" when the page does not show it
+	Values     url.Values // what the browser sends untouched: hidden fields, selected options, checked boxes, texts
+	Fields     map[string]bool
+	Staff      []FormOption // staffId: Mark ○ (free) or × (busy)
+	Equipment  []FormOption
+	Routes     []FormOption
+	Hours      []FormOption // rsvHour (registration)
+	Minutes    []FormOption // rsvMinute (registration)
+	Times      []FormOption // rsvtime, HHMM (change)
+	TermHours  []FormOption // rsvTermHour
+	TermMins   []FormOption // rsvTermMinute
+	Designate  string       // the value of the 指名 checkbox (rsvType)
+	Menus      []MenuOption // menuIdList
+	NetCoupons []FormOption // netCouponId
+	ExtCoupons []MenuOption // extCouponIdList
 }
 
 // FormOption is one option of a select.
@@ -42,30 +50,53 @@ type FormOption struct {
 	Selected bool
 }
 
-// registFields must all be on the form; the client sets each of them.
+// MenuOption is a menu or salon coupon the form offers, with what its
+// parallel lists need (empty when the option does not say).
+type MenuOption struct {
+	FormOption
+	Category string // data-category-cd
+	Sno      string // data-sno
+}
+
+// registFields must all be on the registration form; the client sets each.
 var registFields = []string{"staffId", "rsvHour", "rsvMinute", "rsvTermHour", "rsvTermMinute",
+	"rsvRouteId", "rsvType", "nmSeiKana", "nmMeiKana", "nmSei", "nmMei", "tel", "rsvEtc"}
+
+// changeFields must all be on the change form: the spec's, with the date
+// and time in lower case.
+var changeFields = []string{TokenField, "staffId", "rsvdate", "rsvtime", "rsvTermHour", "rsvTermMinute",
 	"rsvRouteId", "rsvType", "nmSeiKana", "nmMeiKana", "nmSei", "nmMei", "tel", "rsvEtc"}
 
 // ParseRegistForm reads the registration form. A page without the form, one
 // of registFields or the rlastupdate stamp is *ErrPageChanged.
 func ParseRegistForm(body []byte) (ReserveForm, error) {
-	return parseReserveForm(registFormPage, body)
-}
-
-// ParseChangeForm reads the change form of a YG reservation: the
-// registration form's fields plus the reservation number (reserveId).
-func ParseChangeForm(body []byte) (ReserveForm, error) {
-	f, err := parseReserveForm(changeFormPage, body)
+	f, err := parseReserveForm(registFormPage, body, "", registFields)
 	if err != nil {
 		return ReserveForm{}, err
 	}
-	if f.ReserveID = f.Values.Get("reserveId"); !ValidReservationID(f.ReserveID) {
-		return ReserveForm{}, pageChanged(changeFormPage, "no reserveId")
+	if f.Stamp = f.Values.Get("rlastupdate"); !stampRe.MatchString(f.Stamp) {
+		return ReserveForm{}, pageChanged(registFormPage, "no rlastupdate stamp in the form")
 	}
 	return f, nil
 }
 
-func parseReserveForm(page string, body []byte) (ReserveForm, error) {
+// ParseChangeForm reads the change form (#extReserveChange) of a YG
+// reservation. ReserveID is the reservation number the page shows, "" when
+// it shows none.
+func ParseChangeForm(body []byte) (ReserveForm, error) {
+	f, err := parseReserveForm(changeFormPage, body, "extReserveChange", changeFields)
+	if err != nil {
+		return ReserveForm{}, err
+	}
+	if f.ReserveID = f.Values.Get("reserveId"); f.ReserveID == "" {
+		if doc, err := parseHTML(body); err == nil {
+			f.ReserveID = idInTextRe.FindString(pageText(doc))
+		}
+	}
+	return f, nil
+}
+
+func parseReserveForm(page string, body []byte, id string, required []string) (ReserveForm, error) {
 	doc, err := parseHTML(body)
 	if err != nil {
 		return ReserveForm{}, pageChanged(page, "unparsable HTML")
@@ -73,9 +104,15 @@ func parseReserveForm(page string, body []byte) (ReserveForm, error) {
 	if err := checkSession(page, doc); err != nil {
 		return ReserveForm{}, err
 	}
-	kana := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Input && attr(n, "name") == "nmSeiKana" })
-	form := ancestor(orEmpty(kana), atom.Form)
-	if kana == nil || form == nil {
+	var form *html.Node
+	if id != "" {
+		form = find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Form && attr(n, "id") == id })
+	}
+	if form == nil {
+		kana := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Input && attr(n, "name") == "nmSeiKana" })
+		form = ancestor(orEmpty(kana), atom.Form)
+	}
+	if form == nil {
 		return ReserveForm{}, pageChanged(page, "no form with nmSeiKana")
 	}
 	f := ReserveForm{Action: strings.TrimSpace(attr(form, "action")), Fields: map[string]bool{}}
@@ -83,21 +120,22 @@ func parseReserveForm(page string, body []byte) (ReserveForm, error) {
 		return ReserveForm{}, pageChanged(page, "the form has no action")
 	}
 	f.Values, f.Fields = formValues(form)
-	for _, name := range registFields {
+	for _, name := range required {
 		if !f.Fields[name] {
 			return ReserveForm{}, pageChanged(page, "no field %s", name)
 		}
-	}
-	if f.Stamp = f.Values.Get("rlastupdate"); !stampRe.MatchString(f.Stamp) {
-		return ReserveForm{}, pageChanged(page, "no rlastupdate stamp in the form")
 	}
 	f.Staff = selectOptions(form, "staffId", true)
 	f.Equipment = selectOptions(form, "equipmentId", false)
 	f.Routes = selectOptions(form, "rsvRouteId", false)
 	f.Hours = selectOptions(form, "rsvHour", false)
 	f.Minutes = selectOptions(form, "rsvMinute", false)
+	f.Times = selectOptions(form, "rsvtime", false)
 	f.TermHours = selectOptions(form, "rsvTermHour", false)
 	f.TermMins = selectOptions(form, "rsvTermMinute", false)
+	f.Menus = menuOptions(form, "menuIdList")
+	f.NetCoupons = selectOptions(form, "netCouponId", false)
+	f.ExtCoupons = menuOptions(form, "extCouponIdList")
 	if box := find(form, func(n *html.Node) bool {
 		return n.DataAtom == atom.Input && attr(n, "name") == "rsvType" && strings.EqualFold(attr(n, "type"), "checkbox")
 	}); box != nil {
@@ -110,6 +148,22 @@ func parseReserveForm(page string, body []byte) (ReserveForm, error) {
 		return ReserveForm{}, pageChanged(page, "no 指名 checkbox (rsvType)")
 	}
 	return f, nil
+}
+
+// menuOptions lists a menu or coupon select's options with their category
+// code and serial number.
+func menuOptions(form *html.Node, name string) []MenuOption {
+	sel := find(form, func(n *html.Node) bool { return n.DataAtom == atom.Select && attr(n, "name") == name })
+	if sel == nil {
+		return nil
+	}
+	opts := selectOptions(form, name, false) // the same options, in the same order
+	var out []MenuOption
+	for i, o := range findAll(sel, byTag(atom.Option)) {
+		out = append(out, MenuOption{FormOption: opts[i],
+			Category: strings.TrimSpace(attr(o, "data-category-cd")), Sno: strings.TrimSpace(attr(o, "data-sno"))})
+	}
+	return out
 }
 
 // formValues is what a browser submits for form (no button pressed), and

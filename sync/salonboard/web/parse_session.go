@@ -58,6 +58,13 @@ func checkSession(page string, doc *html.Node) error {
 	if hasCaptcha(doc, txt) {
 		return ErrCaptcha
 	}
+	if sys, ok := errorTitle(doc); ok {
+		msg := ""
+		if ls := lines(find(doc, byTag(atom.Body))); len(ls) > 0 {
+			msg = strings.Join(ls[:min(len(ls), 3)], " ")
+		}
+		return &ErrSiteError{Page: page, System: sys, Message: msg}
+	}
 	if hasLoginForm(doc) {
 		return &ErrSessionExpired{Page: page, Explicit: true}
 	}
@@ -145,4 +152,22 @@ func isPasswordChange(path string, doc *html.Node, txt string) bool {
 	return find(doc, func(n *html.Node) bool {
 		return n.DataAtom == atom.Input && strings.EqualFold(attr(n, "type"), "password")
 	}) != nil
+}
+
+// errorTitle reports whether the page's title is one of SALON BOARD's error
+// titles, and whether it is the system error. Spaces are compared loosely
+// (the system error's is full-width).
+func errorTitle(doc *html.Node) (system, ok bool) {
+	t := find(doc, byTag(atom.Title))
+	if t == nil {
+		return false, false
+	}
+	got := strings.Join(strings.FieldsFunc(text(t), isSpace), " ")
+	switch got {
+	case TitleError:
+		return false, true
+	case strings.Join(strings.FieldsFunc(TitleSystemError, isSpace), " "):
+		return true, true
+	}
+	return false, false
 }

@@ -67,6 +67,11 @@ func ParseSubmitResult(page string, body []byte) (SubmitResult, error) {
 	if containsAny(txt, capacityWords) {
 		return SubmitResult{Kind: SubmitRefused, Capacity: true, Messages: linesWith(txt, capacityWords)}, nil
 	}
+	// The form again (its name fields) is a refusal, even when it posts to
+	// doComplete itself, as the change form does.
+	if find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Input && attr(n, "name") == "nmSeiKana" }) != nil {
+		return SubmitResult{Kind: SubmitRefused, Messages: errorTexts(doc)}, nil
+	}
 	if form := find(doc, func(n *html.Node) bool {
 		return n.DataAtom == atom.Form && strings.Contains(attr(n, "action"), "doComplete")
 	}); form != nil {
@@ -75,9 +80,6 @@ func ParseSubmitResult(page string, body []byte) (SubmitResult, error) {
 	}
 	if containsAny(txt, doneWords) {
 		return SubmitResult{Kind: SubmitDone, ID: shownID(doc, txt)}, nil
-	}
-	if find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Input && attr(n, "name") == "nmSeiKana" }) != nil {
-		return SubmitResult{Kind: SubmitRefused, Messages: errorTexts(doc)}, nil
 	}
 	return SubmitResult{}, pageChanged(page, "neither a confirmation, a completion nor an error")
 }

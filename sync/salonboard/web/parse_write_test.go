@@ -15,7 +15,7 @@ import (
 // writePages are the write flows' pages as the double renders them.
 type writePages struct {
 	registForm, changeForm, confirm, refused, capacity, done, notSaved, stale []byte
-	extDetail, cancelConfirm, cancelDone                                      []byte
+	extDetail, changeRefused, cancelDone, systemError                         []byte
 	id                                                                        string
 }
 
@@ -61,8 +61,20 @@ func renderWritePages(t testing.TB) writePages {
 	p.id = d.Reservations()[0].ID
 	p.extDetail = b.get(sbdouble.PathExtDetail+"?reserveId="+p.id, sbdouble.PathSchedule)
 	p.changeForm = b.get(sbdouble.PathChangeForm+"?reserveId="+p.id, sbdouble.PathExtDetail)
-	p.cancelConfirm = b.get(sbdouble.PathCancel+"?reserveId="+p.id, sbdouble.PathExtDetail)
-	p.cancelDone = post(sbdouble.PathCancelComplete, url.Values{sbdouble.TokenField: {tokenValueRe.FindStringSubmatch(string(p.cancelConfirm))[1]}})
+	cf, err := web.ParseChangeForm(p.changeForm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cf.Values.Set("nmSeiKana", "yamada")
+	p.changeRefused = post(sbdouble.PathChangeComplete, cf.Values)
+	p.extDetail = b.get(sbdouble.PathExtDetail+"?reserveId="+p.id, sbdouble.PathSchedule)
+	acts, err := web.ParseDetailActions(p.extDetail)
+	if err != nil || acts.Cancel == nil {
+		t.Fatal(acts, err)
+	}
+	p.cancelDone = post(acts.Cancel.Action, acts.Cancel.Values)
+	d.Inject(sbdouble.Fault{Kind: sbdouble.FaultSystemError, Path: sbdouble.PathTop})
+	p.systemError = b.get(sbdouble.PathTop, "")
 	open()
 	d.AddToDo(sbdouble.ToDo{StaffID: "W000000103"}) // another change: the form's stamp goes stale
 	p.stale = post(sbdouble.PathRegistConfirm, form())
@@ -84,7 +96,10 @@ func TestWriteParsersOnDoublePages(t *testing.T) {
 		t.Fatalf("staff options %+v", f.Staff)
 	}
 	cf, err := web.ParseChangeForm(p.changeForm)
-	if err != nil || cf.ReserveID != p.id || cf.Values.Get("nmSeiKana") != "ヤマダ" || cf.Values.Get("rsvHour") != "14" {
+	if err != nil || cf.ReserveID != p.id || cf.Values.Get("nmSeiKana") != "ヤマダ" || cf.Values.Get("rsvtime") != "1430" ||
+		cf.Values.Get("rsvdate") != "20261205" || cf.Values.Get(web.TokenField) == "" || cf.Values.Get("customerId") == "" ||
+		cf.Values.Get("storeIdForMultipleTabCheck") != sbdouble.DefaultStoreID || len(cf.Menus) != 4 || len(cf.NetCoupons) != 5 ||
+		cf.Menus[0].Category != "01" || cf.Menus[0].Sno != "1" {
 		t.Fatalf("change form %+v %v", cf, err)
 	}
 	if _, err := web.ParseChangeForm(p.registForm); err == nil {
@@ -97,8 +112,7 @@ func TestWriteParsersOnDoublePages(t *testing.T) {
 	}{
 		{"confirm", p.confirm, web.SubmitConfirm}, {"refused", p.refused, web.SubmitRefused},
 		{"capacity", p.capacity, web.SubmitRefused}, {"done", p.done, web.SubmitDone},
-		{"notSaved", p.notSaved, web.SubmitNotSaved}, {"cancelConfirm", p.cancelConfirm, web.SubmitConfirm},
-		{"cancelDone", p.cancelDone, web.SubmitDone},
+		{"notSaved", p.notSaved, web.SubmitNotSaved}, {"changeRefused", p.changeRefused, web.SubmitRefused},
 	} {
 		res, err := web.ParseSubmitResult(tc.name, tc.body)
 		if err != nil || res.Kind != tc.kind {
@@ -129,8 +143,25 @@ func TestWriteParsersOnDoublePages(t *testing.T) {
 		t.Errorf("unknown page: %v", err)
 	}
 	acts, err := web.ParseDetailActions(p.extDetail)
-	if err != nil || acts.Change != sbdouble.PathChangeForm+"?reserveId="+p.id || acts.Cancel != sbdouble.PathCancel+"?reserveId="+p.id {
+	if err != nil || acts.Change != sbdouble.PathChangeForm+"?reserveId="+p.id || acts.Cancel == nil ||
+		acts.Cancel.Action != sbdouble.PathCancel {
 		t.Fatalf("actions %+v %v", acts, err)
+	}
+	v := acts.Cancel.Values
+	for _, k := range []string{"acceptFlg", "disposeFlg", "transferFlg", "isEditRsvEtc", "isEditOperationMemo"} {
+		if v.Get(k) != "0" {
+			t.Errorf("%s = %q", k, v.Get(k))
+		}
+	}
+	if v.Get(web.TokenField) == "" || v.Get("SUBMIT_STORE_ID") != sbdouble.DefaultStoreID || !v.Has("rsvEtc") || !v.Has("operationMemo") {
+		t.Errorf("cancel form %v", v)
+	}
+	if d, err := web.ParseReserveDetail(p.cancelDone, jst); err != nil || d.Status != "サロンキャンセル" {
+		t.Errorf("after doCancel: %+v %v", d, err)
+	}
+	var sx *web.ErrSiteError
+	if _, err := web.ParseSubmitResult("x", p.systemError); !errors.As(err, &sx) || !sx.System || !web.IsTransient(err) {
+		t.Errorf("system error page: %v", err)
 	}
 }
 
@@ -140,12 +171,15 @@ func FuzzParseReserveForm(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		for _, parse := range []func([]byte) (web.ReserveForm, error){web.ParseRegistForm, web.ParseChangeForm} {
+		for i, parse := range []func([]byte) (web.ReserveForm, error){web.ParseRegistForm, web.ParseChangeForm} {
 			form, err := parse(body)
 			if err != nil {
 				continue
 			}
-			if form.Action == "" || len(form.Stamp) != 14 || form.Designate == "" || form.Values == nil {
+			if form.Action == "" || form.Designate == "" || form.Values == nil {
+				t.Fatalf("form %+v", form)
+			}
+			if i == 0 && len(form.Stamp) != 14 || i == 1 && (!form.Fields[web.TokenField] || !form.Fields["rsvtime"]) {
 				t.Fatalf("form %+v", form)
 			}
 			for _, o := range form.Staff {
@@ -159,7 +193,7 @@ func FuzzParseReserveForm(f *testing.F) {
 
 func FuzzParseSubmitResult(f *testing.F) {
 	p := renderWritePages(f)
-	for _, b := range [][]byte{p.confirm, p.refused, p.capacity, p.done, p.notSaved, p.stale, p.cancelConfirm, p.cancelDone, p.extDetail} {
+	for _, b := range [][]byte{p.confirm, p.refused, p.capacity, p.done, p.notSaved, p.stale, p.changeRefused, p.cancelDone, p.systemError, p.extDetail} {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {

@@ -40,11 +40,19 @@ type RegisterInput struct {
 	Tel         string // never logged
 	CustomerNo  string
 	Memo        string // 予約時メモ, at most MemoMax characters are sent
+	// What was booked, by name: chosen from the form's own options when a
+	// name (or its alias) matches one, otherwise written at the head of
+	// 予約時メモ. See chooseMenus.
+	Menus   []string
+	Coupon  string
+	Aliases map[string]string // a local menu or coupon name → the SALON BOARD option's label or value
 }
 
 // RegisterResult is a registration found again in SALON BOARD.
 type RegisterResult struct {
-	ID string // YG + 8 digits
+	ID     string   // YG + 8 digits
+	Chosen []string // labels of the menu and coupon options filled in
+	InMemo []string // booked menus and coupon no option took: at the head of 予約時メモ
 }
 
 // registration is one Register call's progress, kept across the stale
@@ -55,6 +63,7 @@ type registration struct {
 	staffName string
 	posted    bool   // doComplete was sent
 	shownID   string // the number its answer showed
+	menus     menuChoice
 }
 
 // Register registers in (sanitised first, see Sanitize) and returns the
@@ -84,8 +93,9 @@ func (c *Client) Register(ctx context.Context, in RegisterInput) (RegisterResult
 		c.log.Warn("salonboard: registration failed", "start", in.Start, "staff", in.StaffID, "err", err)
 		return RegisterResult{}, err
 	}
-	c.log.Info("salonboard: registered and found again", "id", id, "start", in.Start, "staff", in.StaffID)
-	return RegisterResult{ID: id}, nil
+	c.log.Info("salonboard: registered and found again", "id", id, "start", in.Start, "staff", in.StaffID,
+		"options", len(r.menus.chosen), "in_memo", len(r.menus.inMemo()))
+	return RegisterResult{ID: id, Chosen: r.menus.chosen, InMemo: r.menus.inMemo()}, nil
 }
 
 // registerOnce runs the flow once. When an earlier round already sent
@@ -122,10 +132,11 @@ func (c *Client) registerOnce(ctx context.Context, r *registration) (string, err
 	if err != nil {
 		return "", err
 	}
-	vals, err := fillForm("register", form, in)
+	vals, ch, err := fillForm("register", form, in)
 	if err != nil {
 		return "", err
 	}
+	r.menus = ch
 	done, err := c.submit(ctx, "register", registConfirmPage, registCompletePage, fp, form.Action, vals, in.Tel, func() { r.posted = true })
 	if err != nil {
 		return "", err
@@ -210,51 +221,36 @@ func scrub(s, tel string) string {
 }
 
 // fillForm sets the reservation on a registration or change form, over
-// the values the form would send untouched. A value the form does not offer
-// (staff, equipment, route, hour, duration) is an input error.
-func fillForm(op string, f ReserveForm, in RegisterInput) (url.Values, error) {
+// the values the form would send untouched (its token fields among them).
+// A value the form does not offer (staff, equipment, route, time,
+// duration) is an input error. It returns the menu choice it made.
+func fillForm(op string, f ReserveForm, in RegisterInput) (url.Values, menuChoice, error) {
 	vals := url.Values{}
 	for k, v := range f.Values {
 		vals[k] = append([]string(nil), v...)
 	}
 	if _, ok := optionByValue(f.Staff, in.StaffID); !ok {
-		return nil, inputError(op, "the form offers no staff %s", in.StaffID)
+		return nil, menuChoice{}, inputError(op, "the form offers no staff %s", in.StaffID)
 	}
 	vals.Set("staffId", in.StaffID)
 	if in.EquipmentID != "" {
 		if _, ok := optionByValue(f.Equipment, in.EquipmentID); !ok {
-			return nil, inputError(op, "the form offers no equipment %s", in.EquipmentID)
+			return nil, menuChoice{}, inputError(op, "the form offers no equipment %s", in.EquipmentID)
 		}
 	}
 	if f.Fields["equipmentId"] {
 		vals.Set("equipmentId", in.EquipmentID)
 	} else if in.EquipmentID != "" {
-		return nil, pageChanged(registFormPage, "no equipmentId field")
+		return nil, menuChoice{}, pageChanged(registFormPage, "no equipmentId field")
 	}
 	if in.Route != "" {
 		if _, ok := optionByValue(f.Routes, in.Route); !ok {
-			return nil, inputError(op, "the form offers no route %s", in.Route)
+			return nil, menuChoice{}, inputError(op, "the form offers no route %s", in.Route)
 		}
 		vals.Set("rsvRouteId", in.Route)
 	}
-	if f.Fields["date"] { // the change form lets the day change; the registration's is fixed by its link
-		vals.Set("date", in.Start.Format("20060102"))
-	}
-	for _, t := range []struct {
-		name string
-		opts []FormOption
-		n    int
-	}{
-		{"rsvHour", f.Hours, in.Start.Hour()},
-		{"rsvMinute", f.Minutes, in.Start.Minute()},
-		{"rsvTermHour", f.TermHours, int(in.Duration / time.Hour)},
-		{"rsvTermMinute", f.TermMins, int(in.Duration % time.Hour / time.Minute)},
-	} {
-		v, ok := option(t.opts, t.n)
-		if !ok {
-			return nil, inputError(op, "the form offers no %s %d", t.name, t.n)
-		}
-		vals.Set(t.name, v)
+	if err := setWhen(op, vals, f, in); err != nil {
+		return nil, menuChoice{}, err
 	}
 	vals.Del("rsvType") // 指名 is always set explicitly, never left to the form's default
 	if in.Designated {
@@ -265,11 +261,49 @@ func fillForm(op string, f ReserveForm, in RegisterInput) (url.Values, error) {
 	vals.Set("nmSei", in.Sei)
 	vals.Set("nmMei", in.Mei)
 	vals.Set("tel", in.Tel)
-	if f.Fields["customerNo"] {
+	if f.Fields["customerNo"] && (in.CustomerNo != "" || op == "register") {
 		vals.Set("customerNo", in.CustomerNo)
 	}
-	vals.Set("rsvEtc", in.Memo)
-	return vals, nil
+	ch := chooseMenus(f, in)
+	setMenus(vals, f, ch)
+	vals.Set("rsvEtc", composeMemo(ch.unmatched, ch.coupon, in.Memo))
+	return vals, ch, nil
+}
+
+// setWhen sets the start and the duration: the registration form's rsvHour
+// and rsvMinute (its day is fixed by its link), or the change form's
+// rsvdate (YYYYMMDD) and rsvtime (HHMM).
+func setWhen(op string, vals url.Values, f ReserveForm, in RegisterInput) error {
+	type field struct {
+		name string
+		opts []FormOption
+		n    int
+	}
+	fields := []field{
+		{"rsvTermHour", f.TermHours, int(in.Duration / time.Hour)},
+		{"rsvTermMinute", f.TermMins, int(in.Duration % time.Hour / time.Minute)},
+	}
+	if f.Fields["rsvtime"] {
+		vals.Set("rsvdate", in.Start.Format("20060102"))
+		hhmm := in.Start.Format("1504")
+		if _, ok := optionByValue(f.Times, hhmm); len(f.Times) > 0 && !ok {
+			return inputError(op, "the form offers no rsvtime %s", hhmm)
+		}
+		vals.Set("rsvtime", hhmm)
+	} else {
+		if f.Fields["date"] {
+			vals.Set("date", in.Start.Format("20060102"))
+		}
+		fields = append(fields, field{"rsvHour", f.Hours, in.Start.Hour()}, field{"rsvMinute", f.Minutes, in.Start.Minute()})
+	}
+	for _, t := range fields {
+		v, ok := option(t.opts, t.n)
+		if !ok {
+			return inputError(op, "the form offers no %s %d", t.name, t.n)
+		}
+		vals.Set(t.name, v)
+	}
+	return nil
 }
 
 func staffName(s Schedule, id string) string {
