@@ -42,8 +42,8 @@ func templates() map[string]*template.Template {
 type page struct {
 	Title     string
 	FullTitle string // the whole <title>, when it is not "Title | SALON BOARD"
-	Nav   bool // the logged-in frame with 予約管理
-	Data  any
+	Nav       bool   // the logged-in frame with 予約管理
+	Data      any
 }
 
 func (d *Double) render(w http.ResponseWriter, name string, p page) {
