@@ -14,7 +14,8 @@
 //	reservation list        ParseReserveList       parse_reserve_list.go
 //	schedule                ParseSchedule          parse_schedule.go
 //	reservation detail      ParseReserveDetail     parse_reserve_detail.go
-//	detail's write links    ParseDetailActions     parse_detail_actions.go
+//	detail's change link
+//	and cancel form         ParseDetailActions     parse_detail_actions.go
 //	registration form       ParseRegistForm        parse_reserve_form.go
 //	change form             ParseChangeForm        parse_reserve_form.go
 //	answer to a submit      ParseSubmitResult      parse_submit.go
@@ -23,11 +24,20 @@
 // Writes (register.go, change.go, find.go): Register opens the registration
 // form from the day's schedule (a fresh rlastupdate), fills it with the
 // sanitised reservation (sanitize.go), confirms, posts doComplete and then
-// finds the reservation again in the list; Change and Cancel start on the
-// reservation's detail page and read it back too. Nothing counts as saved
-// until it is read back. Their errors are *WriteError (write_errors.go):
-// Permanent, Reason (capacity, timeout, input, ambiguous) and Offline, for
-// the outbox. FindReservations is the duplicate check before a retry.
+// finds the reservation again in the list. Change opens the detail page,
+// its change form (#extReserveChange), posts it straight to doComplete
+// with the token fields as read and rsvdate/rsvtime, and reads the day's
+// schedule again; Cancel posts the detail page's own form (#extReserveDetail)
+// to doCancel and reads the list again (the row stays, サロンキャンセル).
+// Both look before they write (the form already shows the change, the
+// detail a cancel status), so a retry never writes twice. Booked menus and
+// coupons are chosen from the form's options by normalised name or alias,
+// the rest written at the head of 予約時メモ (menus.go). Nothing counts as
+// saved until it is read back. Their errors are *WriteError
+// (write_errors.go): Permanent, Reason (capacity, timeout, input,
+// ambiguous) and Offline, for the outbox. FindReservations is the
+// duplicate check before a retry. SALON BOARD's error pages are known by
+// their titles (ErrSiteError).
 //
 // HTML is read with golang.org/x/net/html (already in the module graph
 // through Fyne; no selector engine is pulled in): the few lookups needed —
@@ -35,7 +45,8 @@
 //
 // Behaviour the spec asks for: one request at a time (a mutex held for a
 // whole operation, since the server keeps search state in the session), a
-// random pause between page loads, at least Pacing.Login between logins,
+// random pause between page loads, at least Pacing.Login between password
+// posts (from the end of one to the start of the next, on Config.Clock),
 // one re-login per call on session expiry, and no retry at all after a
 // CAPTCHA, a forced password change or refused credentials (the client
 // refuses further calls until Unblock/SetPassword, or the CAPTCHA back-off
