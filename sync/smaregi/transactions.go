@@ -1,0 +1,106 @@
+package smaregi
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// MaxIDSpan is the widest transactionHeadId range one transaction_ref may ask for.
+const MaxIDSpan = 100_000
+
+// MaxDateSpan is the widest date range transaction_ref accepts.
+const MaxDateSpan = 31 * 24 * time.Hour
+
+// headFields are the TransactionHead columns a pull asks for; nil would be all of
+// them, which is about 100 columns per row.
+var headFields = []string{"transactionHeadId", "transactionDateTime", "transactionHeadDivision",
+	"cancelDivision", "subtotal", "total", "storeId", "customerId", "customerCode", "updDateTime"}
+
+var detailFields = []string{"transactionHeadId", "transactionDetailId", "transactionDateTime",
+	"productId", "productCode", "productName", "categoryId", "price", "salesPrice", "quantity"}
+
+// TransactionHeads reads one page of TransactionHead rows with ids in (after, upTo],
+// ordered by id. upTo-after must be 1..MaxIDSpan.
+func (c *Client) TransactionHeads(ctx context.Context, after, upTo int64, limit, page int) ([]TransactionHead, int, error) {
+	if err := checkSpan(after, upTo); err != nil {
+		return nil, 0, err
+	}
+	p, err := c.Ref(ctx, "transaction_ref", Query{Table: "TransactionHead", Fields: headFields,
+		Conditions: idRange(after, upTo), Order: []string{"transactionHeadId"}, Limit: limit, Page: page})
+	if err != nil {
+		return nil, 0, err
+	}
+	heads := make([]TransactionHead, 0, len(p.Rows))
+	for _, r := range p.Rows {
+		h, err := HeadFromRow(r)
+		if err != nil {
+			return nil, 0, dataError("transaction_ref", err)
+		}
+		heads = append(heads, h)
+	}
+	return heads, p.Total, nil
+}
+
+// TransactionDetails reads every TransactionDetail row of the heads with ids in
+// (after, upTo], over as many pages as it takes.
+func (c *Client) TransactionDetails(ctx context.Context, after, upTo int64) ([]TransactionDetail, error) {
+	if err := checkSpan(after, upTo); err != nil {
+		return nil, err
+	}
+	var out []TransactionDetail
+	for page := 1; ; page++ {
+		p, err := c.Ref(ctx, "transaction_ref", Query{Table: "TransactionDetail", Fields: detailFields,
+			Conditions: idRange(after, upTo), Order: []string{"transactionHeadId", "transactionDetailId"},
+			Limit: MaxLimit, Page: page})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range p.Rows {
+			d, err := DetailFromRow(r)
+			if err != nil {
+				return nil, dataError("transaction_ref", err)
+			}
+			out = append(out, d)
+		}
+		if len(p.Rows) < MaxLimit || page*MaxLimit >= p.Total {
+			return out, nil
+		}
+	}
+}
+
+// LatestTransactionID is the highest transactionHeadId updated in the last
+// MaxDateSpan before now (0 when none). transaction_ref needs a bounded range, and an
+// id range cannot say what lies beyond it, so the newest id is asked by date: a
+// transaction newer than what a pull has seen was made (or changed) recently.
+func (c *Client) LatestTransactionID(ctx context.Context, now time.Time) (int64, error) {
+	now = now.In(japan)
+	p, err := c.Ref(ctx, "transaction_ref", Query{Table: "TransactionHead",
+		Fields: []string{"transactionHeadId"},
+		Conditions: []Cond{{
+			"updDateTime >=": now.Add(-MaxDateSpan).Add(time.Minute).Format(smaregiTime),
+			"updDateTime <=": now.Add(time.Hour).Format(smaregiTime), // our clock may be behind
+		}},
+		Order: []string{"transactionHeadId desc"}, Limit: 1, Page: 1})
+	if err != nil || len(p.Rows) == 0 {
+		return 0, err
+	}
+	id, err := positiveID(p.Rows[0], "transactionHeadId")
+	if err != nil {
+		return 0, dataError("transaction_ref", err)
+	}
+	return id, nil
+}
+
+func idRange(after, upTo int64) []Cond {
+	return []Cond{{"transactionHeadId >": strconv.FormatInt(after, 10),
+		"transactionHeadId <=": strconv.FormatInt(upTo, 10)}}
+}
+
+func checkSpan(after, upTo int64) error {
+	if after < 0 || upTo <= after || upTo-after > MaxIDSpan {
+		return dataError("transaction_ref", fmt.Errorf("id range (%d, %d] is not 1..%d wide", after, upTo, MaxIDSpan))
+	}
+	return nil
+}
