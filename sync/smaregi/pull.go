@@ -20,12 +20,12 @@ type PullOptions struct {
 // returned too, so that nothing is read twice or skipped.
 //
 // transaction_ref only takes bounded ranges, so the pull walks (after, after+Span],
-// then the next range, and so on. It stops after a range that held transactions but
-// ended below its upper bound (ids are handed out in order, so nothing lies beyond).
-// An empty range cannot tell whether later ids exist (a gap); then LatestTransactionID
-// asks, by date, for the newest id, and the walk goes on until it is passed. If
-// Smaregi refuses that date query (a data error), the pull ends without error: every
-// range it could walk was read.
+// then the next range, and so on. A range cannot tell whether later ids exist beyond
+// it (a gap wider than a range, or simply more than one range of new sales), so after
+// the first range LatestTransactionID asks once, by date, for the newest id, and the
+// walk goes on until that id is passed: an idle pull is two requests. If Smaregi
+// refuses that date query (a data error), the pull ends without error after the
+// first range; the next pull goes on from there.
 func (c *Client) PullTransactions(ctx context.Context, after int64, opt PullOptions, got func([]Transaction) error) (int64, error) {
 	span, limit, now := opt.Span, opt.Limit, opt.Now
 	if span <= 0 || span > MaxIDSpan {
@@ -45,12 +45,10 @@ func (c *Client) PullTransactions(ctx context.Context, after int64, opt PullOpti
 		if seen > last {
 			last = seen
 		}
-		switch {
-		case err != nil:
+		if err != nil {
 			return last, err
-		case seen > 0 && seen < hi:
-			return last, nil
-		case seen == 0 && latest < 0:
+		}
+		if latest < 0 {
 			if latest, err = c.LatestTransactionID(ctx, now()); err != nil {
 				if KindOf(err) == KindData {
 					return last, nil
@@ -58,7 +56,7 @@ func (c *Client) PullTransactions(ctx context.Context, after int64, opt PullOpti
 				return last, err
 			}
 		}
-		if seen == 0 && latest <= hi {
+		if latest <= hi {
 			return last, nil
 		}
 		lo = hi

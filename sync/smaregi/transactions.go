@@ -70,8 +70,8 @@ func (c *Client) TransactionDetails(ctx context.Context, after, upTo int64) ([]T
 	}
 }
 
-// LatestTransactionID is the highest transactionHeadId updated in the last
-// MaxDateSpan before now (0 when none). transaction_ref needs a bounded range, and an
+// LatestTransactionID is the highest transactionHeadId updated in the 30 days before
+// now (0 when none). transaction_ref needs a bounded range, and an
 // id range cannot say what lies beyond it, so the newest id is asked by date: a
 // transaction newer than what a pull has seen was made (or changed) recently.
 func (c *Client) LatestTransactionID(ctx context.Context, now time.Time) (int64, error) {
@@ -79,8 +79,10 @@ func (c *Client) LatestTransactionID(ctx context.Context, now time.Time) (int64,
 	p, err := c.Ref(ctx, "transaction_ref", Query{Table: "TransactionHead",
 		Fields: []string{"transactionHeadId"},
 		Conditions: []Cond{{
-			"updDateTime >=": now.Add(-MaxDateSpan).Add(time.Minute).Format(smaregiTime),
-			"updDateTime <=": now.Add(time.Hour).Format(smaregiTime), // our clock may be behind
+			// 30 days back and an hour ahead (our clock may be behind): inside
+			// the 31 days Smaregi allows.
+			"updDateTime >=": now.Add(-MaxDateSpan + 25*time.Hour).Format(smaregiTime),
+			"updDateTime <=": now.Add(time.Hour).Format(smaregiTime),
 		}},
 		Order: []string{"transactionHeadId desc"}, Limit: 1, Page: 1})
 	if err != nil || len(p.Rows) == 0 {

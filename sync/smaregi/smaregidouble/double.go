@@ -25,6 +25,7 @@ type Double struct {
 
 	mu         sync.Mutex
 	customers  map[string]Row
+	codes      map[string]string // customerCode → customerId
 	products   map[string]Row
 	categories map[string]Row
 	stores     map[string]Row
@@ -43,7 +44,7 @@ type Double struct {
 // and one category (部門ID 1) and every proc_name switched on.
 func New(contractID, token string) *Double {
 	d := &Double{contractID: contractID, token: token,
-		customers: map[string]Row{}, products: map[string]Row{}, categories: map[string]Row{},
+		customers: map[string]Row{}, codes: map[string]string{}, products: map[string]Row{}, categories: map[string]Row{},
 		stores: map[string]Row{}, heads: map[int64]Row{}, details: map[int64][]Row{},
 		disabled: map[string]bool{}, requests: map[string]int{}, now: time.Now,
 		release: make(chan struct{})}

@@ -137,14 +137,18 @@ func (d *Double) transactionRef(params map[string]any) (any, *apiErr) {
 			rows = append(rows, h)
 		}
 	} else {
+		byUpd := mentions(q.conditions, "updDateTime")
 		for hid, ds := range d.details {
 			for _, r := range ds {
-				// A detail answers to its head's updDateTime too.
-				v := Row{"updDateTime": d.heads[hid]["updDateTime"]}
-				for k, x := range r {
-					v[k] = x
+				if byUpd {
+					// A detail answers to its head's updDateTime.
+					v := Row{"updDateTime": d.heads[hid]["updDateTime"]}
+					for k, x := range r {
+						v[k] = x
+					}
+					r = v
 				}
-				rows = append(rows, v)
+				rows = append(rows, r)
 			}
 		}
 		if len(q.order) == 0 {
@@ -195,4 +199,16 @@ func unbounded(c map[string]string) string {
 		return ""
 	}
 	return "transaction_ref needs a bounded id or date range"
+}
+
+// mentions reports whether any condition is on col.
+func mentions(conds []map[string]string, col string) bool {
+	for _, c := range conds {
+		for k := range c {
+			if name, _ := splitKey(k); name == col {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -53,16 +53,22 @@ func (d *Double) update(params map[string]any, table, key string, store map[stri
 		merged[i] = m
 	}
 	if table == "Customer" && div == "U" {
-		if e := uniqueCodes(store, merged, key); e != nil {
+		if e := uniqueCodes(d.codes, merged, key); e != nil {
 			return nil, e
 		}
 	}
 	stamp := d.now().Format("2006-01-02 15:04:05")
 	for i, r := range rows {
 		id := r[key]
+		if table == "Customer" {
+			delete(d.codes, store[id]["customerCode"])
+		}
 		if div == "D" {
 			delete(store, id)
 			continue
+		}
+		if table == "Customer" && merged[i]["customerCode"] != "" {
+			d.codes[merged[i]["customerCode"]] = id
 		}
 		if _, ok := store[id]; !ok {
 			merged[i]["insDateTime"] = stamp
@@ -105,18 +111,23 @@ func tableRows(params map[string]any, table string) ([]Row, *apiErr) {
 	return out, nil
 }
 
-// uniqueCodes refuses a customerCode that another customer holds (42).
-func uniqueCodes(store map[string]Row, merged []Row, key string) *apiErr {
-	owner := map[string]string{}
-	for id, r := range store {
-		owner[r["customerCode"]] = id
-	}
+// uniqueCodes refuses a customerCode that another customer holds (42). owner is the
+// double's code → customerId index, so that a bulk send stays linear.
+func uniqueCodes(owner map[string]string, merged []Row, key string) *apiErr {
+	mine := map[string]string{}
 	for _, m := range merged {
 		code := m["customerCode"]
-		if o, ok := owner[code]; ok && code != "" && o != m[key] {
+		if code == "" {
+			continue
+		}
+		o, ok := mine[code]
+		if !ok {
+			o, ok = owner[code]
+		}
+		if ok && o != m[key] {
 			return fail(codeAlreadyExists, "customerCode "+code)
 		}
-		owner[code] = m[key]
+		mine[code] = m[key]
 	}
 	return nil
 }
