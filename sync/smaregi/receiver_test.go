@@ -197,3 +197,27 @@ func TestServerPortInUseIsRecognisable(t *testing.T) {
 		t.Errorf("shutdown: %v", err)
 	}
 }
+
+// Push and pull feed the same idempotent hand-off: a transaction pushed twice and
+// pulled once is stored once.
+func TestPushTwiceAndPullOnceStoreOnce(t *testing.T) {
+	d, led, u, token := receiverSetup(t)
+	for range 2 {
+		if status, err := d.Push(context.Background(), u, token, smaregidouble.PushForm, 1, 2); err != nil || status != 200 {
+			t.Fatalf("push: %d %v", status, err)
+		}
+	}
+	c := newClient(t, serve(t, d))
+	last, err := c.PullTransactions(context.Background(), 0, smaregi.PullOptions{}, func(txs []smaregi.Transaction) error {
+		return led.ReceiveTransactions(context.Background(), txs)
+	})
+	if err != nil || last != 3 {
+		t.Fatalf("pull: %d %v", last, err)
+	}
+	if n, calls := led.count(); n != 3 || calls != 3 {
+		t.Errorf("stored %d in %d hand-offs", n, calls)
+	}
+	if got, pushed := led.byID[1], led.byID[3]; len(got.Details) != 2 || len(pushed.Details) != 2 {
+		t.Errorf("details: %+v %+v", got, pushed)
+	}
+}

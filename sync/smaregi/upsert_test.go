@@ -85,7 +85,7 @@ func TestInterruptedBulkSendResumesWithoutDoubles(t *testing.T) {
 func TestStableIDUpdatesTheSameCustomer(t *testing.T) {
 	d, c := newDouble(t)
 	row := customers(1)[0]
-	row.MobileNumber = "080-0000-0000"
+	row.MobileNumber, row.Sex = "080-0000-0000", "" // no sex given: the column is not sent
 	if _, err := c.UpsertCustomers(context.Background(), []smaregi.Customer{row}, nil); err != nil {
 		t.Fatal(err)
 	}

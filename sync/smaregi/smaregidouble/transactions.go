@@ -66,7 +66,7 @@ func (d *Double) AddSale(s Sale) int64 {
 		"transactionHeadDivision": "1", "cancelDivision": cancel, "unitNonDiscountsubtotal": id(total),
 		"unitDiscountsubtotal": "0", "subtotal": id(total), "subtotalDiscountPrice": "0", "pointDiscount": "0",
 		"total": id(total), "taxExclude": "0", "taxInclude": id(total * 10 / 110), "cashTotal": id(total),
-		"creditTotal": "0", "deposit": id(total), "depositCash": id(total), "change": "0", "amount": id(amount),
+		"creditTotal": "0", "deposit": id(total), "depositCash": id(total), "charge": "0", "amount": id(amount),
 		"returnAmount": "0", "costTotal": "0.00000", "storeId": s.StoreID, "terminalId": "1",
 		"customerId": s.CustomerID, "customerCode": s.CustomerCode, "terminalTranId": id(s.ID),
 		"terminalTranDateTime": at, "sumDivision": "2", "sumDateTime": s.At.In(japan).Format("2006-01-02") + " 00:00:00",

@@ -148,7 +148,7 @@ func checkCustomer(m Row) string {
 		return "mobileNumber"
 	case len(m["postCode"]) > 10:
 		return "postCode"
-	case !strings.Contains(",0,1,2,", ","+m["sex"]+","):
+	case m["sex"] != "" && !strings.Contains(",0,1,2,", ","+m["sex"]+","):
 		return "sex"
 	}
 	if b := m["birthDate"]; b != "" {
