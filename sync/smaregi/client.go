@@ -77,9 +77,9 @@ func New(cfg Config) (*Client, error) {
 // ErrBadURL, ErrNoContractID and ErrNoToken are the settings New refuses; they are
 // wrapped in a KindConfig *Error.
 var (
-	ErrBadURL       = errors.New("smaregi: the API URL is not an http(s) address")
-	ErrNoContractID = errors.New("smaregi: no contract id")
-	ErrNoToken      = errors.New("smaregi: no access token")
+	ErrBadURL       = errors.New("the API URL is not an http(s) address")
+	ErrNoContractID = errors.New("no contract id")
+	ErrNoToken      = errors.New("no access token")
 )
 
 func checkConfig(cfg Config) error {

@@ -1,6 +1,7 @@
 package smaregi
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -84,8 +85,11 @@ func (e *Error) Kind() Kind { return e.kind }
 func (e *Error) Permanent() bool { return e.kind != KindTransient }
 
 // Offline reports that Smaregi could not be reached at all (no answer); sync/outbox
-// reads it to pause instead of counting failures.
-func (e *Error) Offline() bool { return e.Status == 0 && e.kind == KindTransient }
+// reads it to pause instead of counting failures. A call the caller cancelled is not
+// offline.
+func (e *Error) Offline() bool {
+	return e.Status == 0 && e.kind == KindTransient && !errors.Is(e.Err, context.Canceled)
+}
 
 // KindOf is the Kind of err: an *Error's or *RefusedError's own, KindTransient for
 // anything else (a context cancelled by the caller included).

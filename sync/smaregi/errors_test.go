@@ -140,3 +140,17 @@ func TestDoubleRefusesSwitchedOffFunctionAndBadCredentials(t *testing.T) {
 		}
 	}
 }
+
+func TestDroppedConnectionIsOfflineAndCancelIsNot(t *testing.T) {
+	d, c := newDouble(t)
+	d.Inject(smaregidouble.Fault{Drop: true})
+	if err := c.Ping(context.Background()); !outbox.IsOffline(err) || outbox.IsPermanent(err) {
+		t.Errorf("dropped: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := c.Ping(ctx)
+	if !errors.Is(err, context.Canceled) || outbox.IsOffline(err) {
+		t.Errorf("cancelled: %v offline %v", err, outbox.IsOffline(err))
+	}
+}

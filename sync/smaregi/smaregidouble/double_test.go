@@ -189,3 +189,17 @@ func TestFaults(t *testing.T) {
 	}
 	d.ClearFaults()
 }
+
+func TestDropLooksUnreachable(t *testing.T) {
+	d, u := start(t)
+	d.Inject(smaregidouble.Fault{Drop: true, Times: -1})
+	for range 3 {
+		if _, err := http.PostForm(u, url.Values{"proc_name": {"store_ref"}, "params": {`{"table_name":"Store"}`}}); err == nil {
+			t.Fatal("a dropped connection answered")
+		}
+	}
+	d.ClearFaults()
+	if status, _ := post(t, u, underscore, "store_ref", `{"table_name":"Store"}`); status != 200 {
+		t.Errorf("after ClearFaults: %d", status)
+	}
+}

@@ -12,6 +12,7 @@ type Fault struct {
 	Status int           // answer this HTTP status with an empty body (503, 429, 404…)
 	Code   int           // answer this error_code (status 400), e.g. 23
 	Hang   bool          // never answer: the client's timeout (or Close) ends it
+	Drop   bool          // close the connection without an answer (Smaregi unreachable)
 	Delay  time.Duration // answer this late, then normally (or with Status/Code)
 }
 
@@ -73,6 +74,14 @@ func (d *Double) applyFault(w http.ResponseWriter, r *http.Request, proc string)
 		return false
 	}
 	switch {
+	case f.Drop:
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				_ = conn.Close()
+				return true
+			}
+		}
+		panic(http.ErrAbortHandler) // HTTP/2: abort the stream instead
 	case f.Hang:
 		select {
 		case <-r.Context().Done():
