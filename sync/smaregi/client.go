@@ -1,6 +1,7 @@
 package smaregi
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -117,16 +118,15 @@ func (c *Client) call(ctx context.Context, proc string, params any) ([]byte, err
 		c.log.Info("smaregi call failed", "proc", proc, "error", err)
 		return nil, netError(proc, err)
 	}
-	body := resp.Body()
-	c.log.Debug("smaregi call", "proc", proc, "status", resp.StatusCode(), "bytes", len(body),
-		"took", time.Since(start))
+	body, status := resp.Body(), resp.StatusCode()
+	c.log.Debug("smaregi call", "proc", proc, "status", status, "bytes", len(body), "took", time.Since(start))
+	if status == http.StatusOK && bytes.Contains(body, []byte(`"result"`)) {
+		return body, nil // every success has a result; skip decoding it twice
+	}
 	eb, hasError := parseErrorBody(body)
-	if resp.StatusCode() == http.StatusOK && !hasError {
-		return body, nil
+	if status == http.StatusOK && !hasError {
+		return body, nil // let the caller say what it misses
 	}
-	if resp.StatusCode() == http.StatusOK {
-		// A 200 that carries an error body is still an error.
-		return nil, apiError(proc, 400, eb)
-	}
-	return nil, apiError(proc, resp.StatusCode(), eb)
+	// An error body is an error even with a 200.
+	return nil, apiError(proc, status, eb)
 }

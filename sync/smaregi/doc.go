@@ -8,7 +8,21 @@
 // (Customer, Product, Category, Store, TransactionHead, TransactionDetail, Transaction)
 // whose string fields are the values on the wire, and the app translates. Errors are
 // *Error values that say their Kind (configuration, transient, data) and keep the
-// Japanese text Smaregi returned for the user.
+// Japanese text Smaregi returned for the user; sync/outbox reads their Permanent()
+// and Offline() methods.
+//
+// How the app uses it:
+//
+//	c, err := smaregi.New(smaregi.Config{URL: u, ContractID: id, AccessToken: tok})
+//	err = c.Ping(ctx)                                   // 接続テスト
+//	n, err := c.UpsertCustomers(ctx, rows, markSent)    // ≤100 rows a request; *RefusedError lists bad rows
+//	n, err = c.DeleteCustomers(ctx, ids, nil)
+//	last, err := c.PullTransactions(ctx, lastSeen, smaregi.PullOptions{}, store)
+//
+//	rc := smaregi.NewReceiver(tokenHashes, sink, log)   // the app implements both interfaces
+//	srv := smaregi.NewServer(":8089", "", rc)
+//	err = srv.Start()                                   // errors.Is(err, smaregi.ErrPortInUse)
+//	url := srv.URL(lanAddress)                          // スマレジAPI 送信URL
 //
 // The test double that speaks the same API lives in smaregidouble.
 package smaregi
