@@ -98,7 +98,7 @@ func answerRef(q refQuery, rows []Row, key string) any {
 	if len(order) == 0 {
 		order = []string{key}
 	}
-	sort.SliceStable(hit, func(i, j int) bool { return less(hit[i], hit[j], order) })
+	hit = sortRows(hit, order)
 	total := len(hit)
 	lo := min((q.page-1)*q.limit, total)
 	hi := min(lo+q.limit, total)
@@ -187,13 +187,7 @@ func cmp(a, b string) int {
 	x, errA := strconv.ParseInt(a, 10, 64)
 	y, errB := strconv.ParseInt(b, 10, 64)
 	if errA == nil && errB == nil {
-		switch {
-		case x < y:
-			return -1
-		case x > y:
-			return 1
-		}
-		return 0
+		return cmpInt(x, y)
 	}
 	return strings.Compare(a, b)
 }
@@ -218,15 +212,63 @@ func like(s, pattern string) bool {
 	return strings.HasSuffix(s, parts[len(parts)-1])
 }
 
-func less(a, b Row, order []string) bool {
-	for _, o := range order {
-		col, dir := o, "asc"
-		if f := strings.Fields(o); len(f) == 2 {
-			col, dir = f[0], strings.ToLower(f[1])
-		}
-		if c := cmp(a[col], b[col]); c != 0 {
-			return (c < 0) == (dir != "desc")
-		}
+// sortKey is one column of a row, read once for sorting.
+type sortKey struct {
+	n     int64
+	isNum bool
+	s     string
+}
+
+// sortRows orders rows by the order columns ("col" or "col desc"), reading each
+// column once per row rather than once per comparison.
+func sortRows(rows []Row, order []string) []Row {
+	cols, desc := make([]string, len(order)), make([]bool, len(order))
+	for i, o := range order {
+		f := strings.Fields(o)
+		cols[i] = f[0]
+		desc[i] = len(f) == 2 && strings.EqualFold(f[1], "desc")
 	}
-	return false
+	type keyed struct {
+		r    Row
+		keys []sortKey
+	}
+	ks := make([]keyed, len(rows))
+	for i, r := range rows {
+		keys := make([]sortKey, len(cols))
+		for j, c := range cols {
+			n, err := strconv.ParseInt(r[c], 10, 64)
+			keys[j] = sortKey{n: n, isNum: err == nil, s: r[c]}
+		}
+		ks[i] = keyed{r, keys}
+	}
+	sort.SliceStable(ks, func(a, b int) bool {
+		for j := range cols {
+			x, y := ks[a].keys[j], ks[b].keys[j]
+			c := 0
+			if x.isNum && y.isNum {
+				c = cmpInt(x.n, y.n)
+			} else {
+				c = strings.Compare(x.s, y.s)
+			}
+			if c != 0 {
+				return (c < 0) != desc[j]
+			}
+		}
+		return false
+	})
+	out := make([]Row, len(ks))
+	for i, k := range ks {
+		out[i] = k.r
+	}
+	return out
+}
+
+func cmpInt(x, y int64) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
 }
