@@ -23,7 +23,7 @@ type PullOptions struct {
 // then the next range, and so on. A range cannot tell whether later ids exist beyond
 // it (a gap wider than a range, or simply more than one range of new sales), so after
 // the first range LatestTransactionID asks once, by date, for the newest id, and the
-// walk goes on until that id is passed: an idle pull is two requests. If Smaregi
+// walk goes on until that id is passed: an idle pull is three requests. If Smaregi
 // refuses that date query (a data error), the pull ends without error after the
 // first range; the next pull goes on from there.
 func (c *Client) PullTransactions(ctx context.Context, after int64, opt PullOptions, got func([]Transaction) error) (int64, error) {

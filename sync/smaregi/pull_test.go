@@ -4,6 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,10 +73,10 @@ func TestPullWalksRangesPagesAndGaps(t *testing.T) {
 		tx.Details[1].Quantity != 2 || tx.Head.CustomerID != "2" {
 		t.Errorf("transaction 1234: %+v", tx)
 	}
-	// Nothing new: one empty range and one newest-id check.
+	// Nothing new: one empty range and the newest-id check (two requests).
 	before := d.Requests("transaction_ref")
 	last, err = c.PullTransactions(context.Background(), last, smaregi.PullOptions{Span: 1_000, Limit: 300}, col.got)
-	if err != nil || last != 8_010 || d.Requests("transaction_ref")-before != 2 {
+	if err != nil || last != 8_010 || d.Requests("transaction_ref")-before != 3 {
 		t.Errorf("idle pull: last %d err %v requests %d", last, err, d.Requests("transaction_ref")-before)
 	}
 }
@@ -149,5 +153,34 @@ func TestRangeRules(t *testing.T) {
 		if !errors.As(err, &e) || e.Code != 41 || e.Kind() != smaregi.KindData {
 			t.Errorf("%+v: %v", q.Conditions, err)
 		}
+	}
+}
+
+// ignoreDesc serves d as a server that does not know "desc" in order would: it sorts
+// ascending whatever is asked.
+func ignoreDesc(d http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		form := r.PostForm
+		form.Set("params", strings.ReplaceAll(form.Get("params"), " desc", ""))
+		body := form.Encode()
+		r2 := r.Clone(r.Context())
+		r2.Body = io.NopCloser(strings.NewReader(body))
+		r2.ContentLength = int64(len(body))
+		r2.PostForm, r2.Form = nil, nil
+		d.ServeHTTP(w, r2)
+	})
+}
+
+func TestPullCrossesAGapEvenWithoutDescOrder(t *testing.T) {
+	d := smaregidouble.New(contractID, apiToken)
+	srv := httptest.NewServer(ignoreDesc(d))
+	t.Cleanup(func() { d.Close(); srv.Close() })
+	c := newClient(t, srv.URL)
+	addSales(d, 1, 2, 3, 500_000, 500_001)
+	col := &collector{t: t, seen: map[int64]smaregi.Transaction{}}
+	last, err := c.PullTransactions(context.Background(), 0, smaregi.PullOptions{}, col.got)
+	if err != nil || last != 500_001 || len(col.seen) != 5 {
+		t.Fatalf("last %d err %v got %d", last, err, len(col.seen))
 	}
 }

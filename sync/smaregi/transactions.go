@@ -71,28 +71,39 @@ func (c *Client) TransactionDetails(ctx context.Context, after, upTo int64) ([]T
 }
 
 // LatestTransactionID is the highest transactionHeadId updated in the 30 days before
-// now (0 when none). transaction_ref needs a bounded range, and an
-// id range cannot say what lies beyond it, so the newest id is asked by date: a
-// transaction newer than what a pull has seen was made (or changed) recently.
+// now (0 when none). transaction_ref needs a bounded range, and an id range cannot say
+// what lies beyond it, so the newest id is asked by date: a transaction newer than
+// what a pull has seen was made (or changed) recently. It asks for the first row in
+// descending id order and, when there are more, also for the last row in ascending
+// order, so that the answer is right whether or not the server honours "desc".
 func (c *Client) LatestTransactionID(ctx context.Context, now time.Time) (int64, error) {
 	now = now.In(japan)
+	window := []Cond{{
+		// 30 days back and an hour ahead (our clock may be behind): inside the
+		// 31 days Smaregi allows.
+		"updDateTime >=": now.Add(-MaxDateSpan + 25*time.Hour).Format(smaregiTime),
+		"updDateTime <=": now.Add(time.Hour).Format(smaregiTime),
+	}}
+	first, total, err := c.oneHeadID(ctx, window, "transactionHeadId desc", 1)
+	if err != nil || total <= 1 {
+		return first, err
+	}
+	last, _, err := c.oneHeadID(ctx, window, "transactionHeadId", total)
+	return max(first, last), err
+}
+
+// oneHeadID is the transactionHeadId on page `page` of a one-row-per-page query.
+func (c *Client) oneHeadID(ctx context.Context, conds []Cond, order string, page int) (int64, int, error) {
 	p, err := c.Ref(ctx, "transaction_ref", Query{Table: "TransactionHead",
-		Fields: []string{"transactionHeadId"},
-		Conditions: []Cond{{
-			// 30 days back and an hour ahead (our clock may be behind): inside
-			// the 31 days Smaregi allows.
-			"updDateTime >=": now.Add(-MaxDateSpan + 25*time.Hour).Format(smaregiTime),
-			"updDateTime <=": now.Add(time.Hour).Format(smaregiTime),
-		}},
-		Order: []string{"transactionHeadId desc"}, Limit: 1, Page: 1})
+		Fields: []string{"transactionHeadId"}, Conditions: conds, Order: []string{order}, Limit: 1, Page: page})
 	if err != nil || len(p.Rows) == 0 {
-		return 0, err
+		return 0, p.Total, err
 	}
 	id, err := positiveID(p.Rows[0], "transactionHeadId")
 	if err != nil {
-		return 0, dataError("transaction_ref", err)
+		return 0, 0, dataError("transaction_ref", err)
 	}
-	return id, nil
+	return id, p.Total, nil
 }
 
 func idRange(after, upTo int64) []Cond {
