@@ -141,3 +141,26 @@ func TestErrorFixtureKeepsJapaneseMessage(t *testing.T) {
 		t.Errorf("error 14: %+v kind %v", e, e.Kind())
 	}
 }
+
+// Numbers where strings were expected, nulls, booleans and \uXXXX all read.
+func TestLenientAnswer(t *testing.T) {
+	c := newClient(t, cannedServer(t, 200, `{"total_count":3,"result":[{"customerId":1,"customerCode":null,`+
+		`"lastName":"\u5c71\u7530","firstName":"\u82b1\u5b50","point":12.5,"mailReceiveFlag":true,"favoriteList":["a"]}]}`))
+	got, total, err := c.CustomerRef(context.Background(), smaregi.Query{})
+	if err != nil || total != 3 || len(got) != 1 {
+		t.Fatalf("%v total %d", err, total)
+	}
+	cu := got[0]
+	if cu.CustomerID != "1" || cu.CustomerCode != "" || cu.LastName != "山田" || cu.FirstName != "花子" ||
+		cu.Fields["point"] != "12.5" || cu.MailReceiveFlag != "1" || cu.Fields["favoriteList"] != `["a"]` {
+		t.Errorf("%+v", cu)
+	}
+}
+
+func TestTokens(t *testing.T) {
+	a, ha := smaregi.NewToken()
+	b, hb := smaregi.NewToken()
+	if a == b || ha == hb || len(a) < 40 || len(ha) != 64 || smaregi.HashToken(a) != ha || strings.Contains(ha, a) {
+		t.Errorf("tokens %q %q hashes %q %q", a, b, ha, hb)
+	}
+}
