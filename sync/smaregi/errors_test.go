@@ -154,3 +154,19 @@ func TestDroppedConnectionIsOfflineAndCancelIsNot(t *testing.T) {
 		t.Errorf("cancelled: %v offline %v", err, outbox.IsOffline(err))
 	}
 }
+
+func TestCheckFunctionsNamesTheSwitchedOffOne(t *testing.T) {
+	d, c := newDouble(t)
+	d.Disable("transaction_ref")
+	for _, ch := range c.CheckFunctions(context.Background()) {
+		var e *smaregi.Error
+		switch {
+		case ch.Proc == "transaction_ref":
+			if !errors.As(ch.Err, &e) || e.Code != 23 {
+				t.Errorf("%s: %v", ch.Proc, ch.Err)
+			}
+		case ch.Err != nil:
+			t.Errorf("%s: %v", ch.Proc, ch.Err)
+		}
+	}
+}

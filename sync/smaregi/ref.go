@@ -144,3 +144,33 @@ func (c *Client) Ping(ctx context.Context) error {
 	_, _, err := c.StoreRef(ctx, Query{Fields: []string{"storeId"}, Limit: 1})
 	return err
 }
+
+// FunctionCheck is one proc_name tried by CheckFunctions: Err nil when Smaregi
+// answered, else its *Error (code 23 when 機能設定 has it switched off).
+type FunctionCheck struct {
+	Proc string
+	Err  error
+}
+
+// CheckFunctions tries the reference procs SalonDesk relies on, one cheap request
+// each, so that 接続テスト can say which function is switched off rather than only
+// that one is. The *_upd procs cannot be tried without writing; a switched-off one
+// shows up as error 23 on the first send.
+func (c *Client) CheckFunctions(ctx context.Context) []FunctionCheck {
+	checks := []struct {
+		proc string
+		q    Query
+	}{
+		{"store_ref", Query{Table: "Store", Fields: []string{"storeId"}, Limit: 1}},
+		{"customer_ref", Query{Table: "Customer", Fields: []string{"customerId"}, Limit: 1}},
+		{"product_ref", Query{Table: "Product", Fields: []string{"productId"}, Limit: 1}},
+		{"transaction_ref", Query{Table: "TransactionHead", Fields: []string{"transactionHeadId"},
+			Conditions: idRange(0, 1), Limit: 1}},
+	}
+	out := make([]FunctionCheck, 0, len(checks))
+	for _, ch := range checks {
+		_, err := c.Ref(ctx, ch.proc, ch.q)
+		out = append(out, FunctionCheck{Proc: ch.proc, Err: err})
+	}
+	return out
+}
