@@ -6,7 +6,9 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"mime"
 	"net/http"
+	"net/url"
 )
 
 // MaxSentBody is the largest POST the receiver reads (1 MiB); a larger one is 413.
@@ -78,7 +80,7 @@ func (rc *Receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		answer(w, http.StatusUnauthorized, "unauthorized")
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxSentBody))
+	body, err := readBody(w, r)
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -115,4 +117,24 @@ func answer(w http.ResponseWriter, status int, result string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]string{"result": result})
+}
+
+// readBody reads at most MaxSentBody bytes. A multipart/form-data POST (some senders
+// use it for forms) is turned into the url-encoded form ParseSent reads.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	r.Body = http.MaxBytesReader(w, r.Body, MaxSentBody)
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if mt != "multipart/form-data" {
+		return io.ReadAll(r.Body)
+	}
+	if err := r.ParseMultipartForm(MaxSentBody); err != nil {
+		return nil, err
+	}
+	form := url.Values{}
+	for _, k := range []string{"proc_name", "params"} {
+		if v, ok := r.MultipartForm.Value[k]; ok && len(v) > 0 {
+			form.Set(k, v[0])
+		}
+	}
+	return []byte(form.Encode()), nil
 }

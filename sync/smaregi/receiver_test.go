@@ -1,8 +1,10 @@
 package smaregi_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -219,5 +221,28 @@ func TestPushTwiceAndPullOnceStoreOnce(t *testing.T) {
 	}
 	if got, pushed := led.byID[1], led.byID[3]; len(got.Details) != 2 || len(pushed.Details) != 2 {
 		t.Errorf("details: %+v %+v", got, pushed)
+	}
+}
+
+func TestReceiverTakesMultipartForms(t *testing.T) {
+	d, led, u, token := receiverSetup(t)
+	_, form := d.SentBody(smaregidouble.PushForm, 1, 2)
+	values, _ := url.ParseQuery(string(form))
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for _, k := range []string{"proc_name", "params"} {
+		_ = mw.WriteField(k, values.Get(k))
+	}
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, u, &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("x-access-token", token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("multipart: %v %v", resp.Status, err)
+	}
+	resp.Body.Close()
+	if n, _ := led.count(); n != 2 {
+		t.Errorf("stored %d", n)
 	}
 }
