@@ -117,11 +117,12 @@ func TestReconcileFindsLostMailsAndCancellations(t *testing.T) {
 	in.double.AddReservation(sbdouble.Reservation{ID: "BE20000002", Start: datatest.At("2026-11-23", "10:00"),
 		KanaSei: "ヤマダ", KanaMei: "ハナコ", Coupon: "【新規】カット"})
 	waitFor(t, "the mailed reservation", func() bool { _, ok := in.bySB("BE20000002"); return ok })
+	// The sync's pass at start has read the list once it found the lost one: the
+	// cancellation below comes after it, for the pass of this test to see.
+	waitFor(t, "the pass at start", func() bool { _, ok := in.bySB("BE20000001"); return ok })
 	if err := in.double.CancelReservation("BE20000002", sbdouble.StatusCustomerCancel); err != nil {
 		t.Fatal(err)
 	}
-	// The sync reconciles at start too: whichever pass found the lost one, this one sees
-	// the cancellation.
 	res, err := in.sync.ReconcileOnce(in.ctx)
 	if err != nil {
 		t.Fatal(err)
