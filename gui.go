@@ -21,8 +21,10 @@ import (
 	"salondesk/app/backup"
 	"salondesk/app/instance"
 	"salondesk/app/printout"
+	"salondesk/app/salonboard"
 	"salondesk/app/secrets"
 	"salondesk/app/settings"
+	"salondesk/app/workers"
 	"salondesk/data"
 	"salondesk/sync/salonboard/mailbox"
 	"salondesk/sync/salonboard/web"
@@ -87,9 +89,10 @@ func runGUI(o options, stderr io.Writer) int {
 	a := app.New(store, app.WithVersion(version))
 	language := settings.LanguageOf(ctx, store)
 
+	room := salonboard.Install(a)
 	sbCfg := workerConfig(ctx, o, a, sec, logger)
 	if o.demo {
-		cfg, stop, err := startDemoSalonBoard(ctx, a, logger)
+		cfg, stop, err := room.StartDemo(ctx, logger)
 		if err != nil {
 			logger.Warn("demo SALON BOARD not started", "err", err)
 		} else {
@@ -97,7 +100,7 @@ func runGUI(o options, stderr io.Writer) int {
 			defer stop()
 		}
 	}
-	w := startWorkers(a, sbCfg, logger)
+	w := workers.Start(a, room, sbCfg, logger)
 	defer w.Stop()
 	if !o.demo {
 		daily := &backup.Daily{DBPath: store.Path(), Dir: backup.Dir(dir), Now: time.Now, Logf: log.Printf}
@@ -121,13 +124,13 @@ func runGUI(o options, stderr io.Writer) int {
 
 // workerConfig is the SALON BOARD sync to run: from the settings and the keychain, or
 // none (said in the log) when it is not set up.
-func workerConfig(ctx context.Context, o options, a *app.App, sec *secrets.Store, logger *slog.Logger) *app.SalonBoardConfig {
+func workerConfig(ctx context.Context, o options, a *app.App, sec *secrets.Store, logger *slog.Logger) *salonboard.Config {
 	if o.demo {
-		return nil // the demo runs its own SALON BOARD (startDemoSalonBoard)
+		return nil // the demo runs its own SALON BOARD (Room.StartDemo)
 	}
-	cfg, err := salonBoardFromSettings(ctx, a, sec, logger)
+	cfg, err := salonboard.ConfigFromSettings(ctx, a, sec, logger)
 	if err != nil {
-		if !errors.Is(err, errNotConfigured) {
+		if !errors.Is(err, salonboard.ErrNotConfigured) {
 			logger.Warn("SALON BOARD sync not started", "err", err)
 		}
 		return nil
@@ -171,7 +174,7 @@ func openChecked(o options, dir string, stderr io.Writer) (*data.Store, bool) {
 
 // installTray keeps SalonDesk in the system tray when its window is closed: syncing goes
 // on, the tray shows unresolved failures and offers 表示 / 最新を表示 / 終了.
-func installTray(a *app.App, fa fyne.App, win fyne.Window, shell *ui.Shell, w *workers) {
+func installTray(a *app.App, fa fyne.App, win fyne.Window, shell *ui.Shell, w *workers.Workers) {
 	if runtime.GOOS == "linux" && os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
 		// Linux trays live on the session bus; without one Fyne's systray fails to start
 		// and then panics when the app quits. Closing the window quits, as without a tray.
@@ -199,7 +202,7 @@ func installTray(a *app.App, fa fyne.App, win fyne.Window, shell *ui.Shell, w *w
 
 // settingsDeps are what 設定 needs from outside the app: the keychain, the connection
 // tests, a restart.
-func settingsDeps(a *app.App, sec *secrets.Store, dir, logPath string, w *workers) uisettings.Deps {
+func settingsDeps(a *app.App, sec *secrets.Store, dir, logPath string, w *workers.Workers) uisettings.Deps {
 	return uisettings.Deps{
 		Secrets: sec, DataDir: dir, LogPath: logPath,
 		TestSalonBoard: func(ctx context.Context, sb settings.SalonBoard, password string) error {
@@ -210,7 +213,7 @@ func settingsDeps(a *app.App, sec *secrets.Store, dir, logPath string, w *worker
 			return c.Check(ctx)
 		},
 		TestMailbox: func(ctx context.Context, m settings.Mailbox, password string) error {
-			return mailbox.Check(ctx, mailbox.Config{Host: m.Host, Port: m.Port, TLS: tlsMode(m.TLS), User: m.User,
+			return mailbox.Check(ctx, mailbox.Config{Host: m.Host, Port: m.Port, TLS: salonboard.TLSMode(m.TLS), User: m.User,
 				Password: password})
 		},
 		Restart: func() {
@@ -225,7 +228,7 @@ func settingsDeps(a *app.App, sec *secrets.Store, dir, logPath string, w *worker
 }
 
 // screens wires the screens of the subpackages into the shell.
-func screens(a *app.App, w *workers) ui.Screens {
+func screens(a *app.App, w *workers.Workers) ui.Screens {
 	var s ui.Screens
 	open := func(win fyne.Window) func(int64) {
 		return func(id int64) { reservation.ShowDetail(a, win, id) }
@@ -247,7 +250,10 @@ func screens(a *app.App, w *workers) ui.Screens {
 	s.Staff = func(win fyne.Window) fyne.CanvasObject { return masters.NewStaffScreen(a, win) }
 	s.Menus = func(win fyne.Window) fyne.CanvasObject { return masters.NewMenuScreen(a, win) }
 	s.Customers = func(win fyne.Window) fyne.CanvasObject { return masters.NewCustomerScreen(a, win, open(win)) }
-	s.SyncStatus = w.Status
+	s.SyncStatus = func() ui.SyncStatus {
+		st := w.Status()
+		return ui.SyncStatus{Configured: st.Configured, Online: st.Online, LastSync: st.LastSync}
+	}
 	return s
 }
 

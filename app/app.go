@@ -1,12 +1,14 @@
 // Package app holds the salon's rules and use cases: capacity, durations, reservation
 // numbers and status transitions, the master data's checks, and the change events the UI
-// subscribes to. It calls data for persistence and, later, the sync adapters.
+// subscribes to. It calls data for persistence. Integrations (app/salonboard) work on its
+// in-transaction API (Tx) and learn of desk changes through hooks (ReservationHook).
 package app
 
 import (
 	"context"
 	"database/sql"
 	"strconv"
+	"sync"
 	"time"
 
 	"salondesk/data"
@@ -17,7 +19,6 @@ const (
 	KeySalonName     = "salon.name"
 	KeySlotMinutes   = "salon.slot_minutes"
 	KeySalonCapacity = "salon.capacity"
-	KeySBEnabled     = "salonboard.enabled"
 )
 
 // App is the salon's use cases over one store.
@@ -26,6 +27,11 @@ type App struct {
 	events  *Bus
 	now     func() time.Time
 	version string
+
+	wrapQuerier func(data.Querier) data.Querier // WithQuerier
+	hooksMu     sync.RWMutex
+	resHooks    []ReservationHook
+	jobKinds    map[string]JobKind
 }
 
 // Option changes how New builds the App.
@@ -34,12 +40,17 @@ type Option func(*App)
 // WithClock replaces time.Now (tests, the demo).
 func WithClock(now func() time.Time) Option { return func(a *App) { a.now = now } }
 
+// WithQuerier wraps the querier every Tx reads and writes through (tests count queries).
+func WithQuerier(wrap func(data.Querier) data.Querier) Option {
+	return func(a *App) { a.wrapQuerier = wrap }
+}
+
 // WithVersion sets the version shown in the top bar.
 func WithVersion(v string) Option { return func(a *App) { a.version = v } }
 
 // New builds the App over an open store.
 func New(store *data.Store, opts ...Option) *App {
-	a := &App{store: store, events: NewBus(), now: time.Now, version: "dev"}
+	a := &App{store: store, events: NewBus(), now: time.Now, version: "dev", jobKinds: map[string]JobKind{}}
 	for _, o := range opts {
 		o(a)
 	}
@@ -67,16 +78,20 @@ type Salon struct {
 
 // Salon reads the salon-wide settings with their defaults.
 func (a *App) Salon(ctx context.Context) (Salon, error) {
+	return readSalon(func(key, def string) (string, error) { return a.store.Setting(ctx, key, def) })
+}
+
+func readSalon(setting func(key, def string) (string, error)) (Salon, error) {
 	s := Salon{Name: "SalonDesk", SlotMinutes: 30, Capacity: 3}
-	name, err := a.store.Setting(ctx, KeySalonName, s.Name)
+	name, err := setting(KeySalonName, s.Name)
 	if err != nil {
 		return s, err
 	}
 	s.Name = name
-	if v, _ := a.store.Setting(ctx, KeySlotMinutes, ""); v != "" {
+	if v, _ := setting(KeySlotMinutes, ""); v != "" {
 		s.SlotMinutes, _ = strconv.Atoi(v)
 	}
-	if v, _ := a.store.Setting(ctx, KeySalonCapacity, ""); v != "" {
+	if v, _ := setting(KeySalonCapacity, ""); v != "" {
 		s.Capacity, _ = strconv.Atoi(v)
 	}
 	return s, nil
@@ -94,17 +109,12 @@ func (a *App) SaveSalon(ctx context.Context, s Salon) error {
 	return err
 }
 
-// SalonBoardEnabled reports whether reservations made here are queued for SALON BOARD.
-func (a *App) SalonBoardEnabled(ctx context.Context) bool {
-	v, _ := a.store.Setting(ctx, KeySBEnabled, "0")
-	return v == "1"
+// Setting reads one setting; def when unset (integrations keep their own switches there).
+func (a *App) Setting(ctx context.Context, key, def string) (string, error) {
+	return a.store.Setting(ctx, key, def)
 }
 
-// SetSalonBoardEnabled turns queueing for SALON BOARD on or off.
-func (a *App) SetSalonBoardEnabled(ctx context.Context, on bool) error {
-	v := "0"
-	if on {
-		v = "1"
-	}
-	return a.store.Tx(ctx, func(tx *sql.Tx) error { return data.SetSetting(ctx, tx, KeySBEnabled, v) })
+// SetSetting writes one setting in its own transaction.
+func (a *App) SetSetting(ctx context.Context, key, value string) error {
+	return a.Update(ctx, func(t *Tx) error { return t.SetSetting(key, value) })
 }

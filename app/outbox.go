@@ -90,7 +90,8 @@ func (a *App) NewOutboxRunner(opts outbox.Options) *outbox.Runner {
 // its 連携状況 失敗(reason), in one transaction.
 func (a *App) jobFailed(ctx context.Context, job outbox.Job, cause error) {
 	reason := failureReason(cause)
-	note := data.Notification{CreatedAt: a.now(), Direction: jobDirection(job.Kind), Reason: reason,
+	kind := a.jobKind(job.Kind)
+	note := data.Notification{CreatedAt: a.now(), Direction: kind.Direction, Reason: reason,
 		Detail: cause.Error()}
 	var day time.Time
 	err := a.store.Tx(ctx, func(tx *sql.Tx) error {
@@ -109,9 +110,9 @@ func (a *App) jobFailed(ctx context.Context, job outbox.Job, cause error) {
 				if err := markSyncFailed(ctx, tx, &v.Reservation, reason, a.now()); err != nil {
 					return err
 				}
-				// A failed re-read leaves the reservation to be transcribed by hand: the
+				// E.g. a failed re-read leaves the reservation to be transcribed by hand: the
 				// notification that asks for that is already open; a second adds nothing.
-				if job.Kind == JobSBReread {
+				if kind.QuietWhenOpen {
 					if open, err := data.OpenNotificationsFor(ctx, tx, v.ID); err != nil || open {
 						return err
 					}
@@ -148,7 +149,7 @@ func markSyncFailed(ctx context.Context, tx *sql.Tx, r *data.Reservation, reason
 // and otherwise the error's text (the UI shows an unknown key as it is).
 func failureReason(err error) string {
 	if !outbox.IsPermanent(err) {
-		return ReasonTimeout
+		return data.ReasonTimeout
 	}
 	var r interface{ Reason() string }
 	if errors.As(err, &r) && r.Reason() != "" {
@@ -159,20 +160,6 @@ func failureReason(err error) string {
 		msg = string([]rune(msg)[:n])
 	}
 	return msg
-}
-
-// jobDirection is the お知らせ direction of a job kind ("salonboard.register" → app_to_sb).
-// The re-read of a mismatched mail is inbound work, so its failure is SALON BOARD → app.
-func jobDirection(kind string) data.Direction {
-	switch {
-	case kind == JobSBReread:
-		return data.DirSBToApp
-	case strings.HasPrefix(kind, "salonboard."):
-		return data.DirAppToSB
-	case strings.HasPrefix(kind, "smaregi."):
-		return data.DirAppToSmaregi
-	}
-	return data.DirSystem
 }
 
 // reservationOfRef reads the id out of a "reservation:<id>" ref.

@@ -3,9 +3,7 @@ package app
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"time"
 
 	"salondesk/data"
@@ -28,53 +26,6 @@ type ReservationInput struct {
 
 // MaxMemo is the longest 予約時メモ accepted.
 const MaxMemo = 500
-
-// Outbox job kinds for SALON BOARD.
-const (
-	JobSBRegister = "salonboard.register"
-	JobSBChange   = "salonboard.change"
-	JobSBCancel   = "salonboard.cancel"
-)
-
-// day is what the rules need to know about one day of the salon.
-type day struct {
-	salon     Salon
-	hours     data.Hours
-	slots     []time.Time
-	staff     map[int64]data.Staff
-	equipment map[int64]data.Equipment
-}
-
-func (a *App) loadDay(ctx context.Context, q data.Querier, d time.Time) (day, error) {
-	var out day
-	var err error
-	if out.salon, err = a.Salon(ctx); err != nil {
-		return out, err
-	}
-	hours, err := a.store.Hours(ctx)
-	if err != nil {
-		return out, err
-	}
-	out.hours = hours[int(d.Weekday())]
-	out.slots = Slots(d, out.hours, out.salon.SlotMinutes)
-	staff, err := data.ListStaff(ctx, q, true)
-	if err != nil {
-		return out, err
-	}
-	out.staff = map[int64]data.Staff{}
-	for _, s := range staff {
-		out.staff[s.ID] = s
-	}
-	eq, err := data.ListEquipment(ctx, q, true)
-	if err != nil {
-		return out, err
-	}
-	out.equipment = map[int64]data.Equipment{}
-	for _, e := range eq {
-		out.equipment[e.ID] = e
-	}
-	return out, nil
-}
 
 // durationOf is the reservation length: the menus' durations, else the coupon's.
 func durationOf(menus map[int64]data.Menu, ids []int64, coupon *data.Coupon) (time.Duration, error) {
@@ -118,42 +69,30 @@ func (a *App) SaveReservation(ctx context.Context, in ReservationInput) (data.Re
 			return saved, err
 		}
 	}
-	var days []time.Time
-	err := a.store.Tx(ctx, func(tx *sql.Tx) error {
-		r, before, err := a.reservationFromInput(ctx, tx, in)
+	err := a.Update(ctx, func(t *Tx) error {
+		r, before, err := t.reservationFromInput(in)
 		if err != nil {
 			return err
 		}
-		if err := a.checkFits(ctx, tx, &r); err != nil {
+		if err := t.CheckFits(&r); err != nil {
 			return err
 		}
-		if err := a.writeReservation(ctx, tx, &r, before); err != nil {
+		if err := t.writeDesk(&r, before); err != nil {
 			return err
 		}
 		saved = r
-		days = []time.Time{r.Start}
-		if before != nil {
-			days = append(days, before.Start)
-		}
 		return nil
 	})
-	if err != nil {
-		return saved, err
-	}
-	a.events.Publish(ReservationsChanged{Days: days})
-	if in.NewCustomer != nil {
-		a.events.Publish(CustomersChanged{})
-	}
-	return saved, nil
+	return saved, err
 }
 
 // reservationFromInput builds the reservation to write and returns the stored one for a change.
-func (a *App) reservationFromInput(ctx context.Context, tx *sql.Tx, in ReservationInput) (data.Reservation, *data.Reservation, error) {
-	now := a.now()
+func (t *Tx) reservationFromInput(in ReservationInput) (data.Reservation, *data.Reservation, error) {
+	now := t.Now()
 	var r data.Reservation
 	var before *data.Reservation
 	if in.ID != 0 {
-		v, err := data.GetReservation(ctx, tx, in.ID)
+		v, err := t.Reservation(in.ID)
 		if errors.Is(err, data.ErrNotFound) {
 			return r, nil, userErr("error.reservation_missing")
 		} else if err != nil {
@@ -172,27 +111,15 @@ func (a *App) reservationFromInput(ctx context.Context, tx *sql.Tx, in Reservati
 			r.Route = data.RoutePhone
 		}
 	}
-	if in.NewCustomer != nil {
-		c, err := in.NewCustomer.toCustomer()
-		if err != nil {
-			return r, nil, err
-		}
-		if err := data.InsertCustomer(ctx, tx, &c, now); err != nil {
-			return r, nil, err
-		}
-		in.CustomerID = c.ID
-	}
-	cust, err := data.GetCustomer(ctx, tx, in.CustomerID)
-	if errors.Is(err, data.ErrNotFound) {
-		return r, nil, userErr("error.customer_missing")
-	} else if err != nil {
-		return r, nil, err
-	}
-	menus, coupon, err := a.menusAndCoupon(ctx, tx, in.CouponID)
+	cust, err := t.CustomerForInput(in.CustomerID, in.NewCustomer)
 	if err != nil {
 		return r, nil, err
 	}
-	dur, err := durationOf(menus, in.MenuIDs, coupon)
+	coupon, err := t.CouponByID(in.CouponID)
+	if err != nil {
+		return r, nil, err
+	}
+	dur, err := t.Duration(in.MenuIDs, in.CouponID)
 	if err != nil {
 		return r, nil, err
 	}
@@ -208,139 +135,28 @@ func (a *App) reservationFromInput(ctx context.Context, tx *sql.Tx, in Reservati
 	return r, before, nil
 }
 
-func (a *App) menusAndCoupon(ctx context.Context, q data.Querier, couponID int64) (map[int64]data.Menu, *data.Coupon, error) {
-	list, err := data.ListMenus(ctx, q, true)
-	if err != nil {
-		return nil, nil, err
-	}
-	menus := make(map[int64]data.Menu, len(list))
-	for _, m := range list {
-		menus[m.ID] = m
-	}
-	if couponID == 0 {
-		return menus, nil, nil
-	}
-	coupons, err := data.ListCoupons(ctx, q, true)
-	if err != nil {
-		return nil, nil, err
-	}
-	for i := range coupons {
-		if coupons[i].ID == couponID {
-			return menus, &coupons[i], nil
-		}
-	}
-	return nil, nil, userErr("error.coupon_unknown")
-}
-
-// checkFits refuses a reservation outside opening hours, on a staff member's day off,
-// or over a 受付可能数 of the salon, its staff or its equipment.
-func (a *App) checkFits(ctx context.Context, tx *sql.Tx, r *data.Reservation) error {
-	d, err := a.loadDay(ctx, tx, r.Start)
-	if err != nil {
-		return err
-	}
-	if d.hours.Closed {
-		return userErr("error.closed_day")
-	}
-	open, _ := clockOn(r.Start, d.hours.Open)
-	closing, _ := clockOn(r.Start, d.hours.Close)
-	if r.Start.Before(open) || r.End.After(closing) || !r.Start.Before(closing) {
-		return userErr("error.outside_hours", "Open", d.hours.Open, "Close", d.hours.Close)
-	}
-	if r.StaffID != 0 {
-		s, ok := d.staff[r.StaffID]
-		if !ok || !s.Active {
-			return userErr("error.staff_unknown")
-		}
-		if !worksOn(s, r.Start) {
-			return userErr("error.staff_day_off", "Staff", s.Name)
-		}
-	}
-	if r.EquipmentID != 0 {
-		if e, ok := d.equipment[r.EquipmentID]; !ok || !e.Active {
-			return userErr("error.equipment_unknown")
-		}
-	}
-	slot := time.Duration(d.salon.SlotMinutes) * time.Minute
-	occ, err := data.ActiveOverlapping(ctx, tx, r.Start.Add(-slot), r.End.Add(slot), r.ID)
-	if err != nil {
-		return err
-	}
-	over, err := data.CapacityOverrides(ctx, tx, data.FormatDay(r.Start))
-	if err != nil {
-		return err
-	}
-	loads := Loads(d.slots, slot, occ, d.salon.Capacity, over)
-	lim := capacityLimits{staff: map[int64]int{}, equipment: map[int64]int{}}
-	for id, s := range d.staff {
-		lim.staff[id] = s.Capacity
-	}
-	for id, e := range d.equipment {
-		lim.equipment[id] = e.Capacity
-	}
-	cand := data.Occupant{ID: r.ID, Start: r.Start, End: r.End, StaffID: r.StaffID, EquipmentID: r.EquipmentID}
-	if key, at := overCapacity(loads, slot, cand, lim); key != "" {
-		return userErr(key, "Time", at.Format("15:04"))
-	}
-	return nil
-}
-
-// worksOn reports whether a staff member works on t's weekday.
-func worksOn(s data.Staff, t time.Time) bool {
-	if s.WorkDays == "" {
-		return true
-	}
-	wd := byte('0' + int(t.Weekday()))
-	for i := 0; i < len(s.WorkDays); i++ {
-		if s.WorkDays[i] == wd {
-			return true
-		}
-	}
-	return false
-}
-
-// writeReservation inserts or updates r and, when SALON BOARD sync is on, queues the
-// job that carries the change there, in the same transaction.
-func (a *App) writeReservation(ctx context.Context, tx *sql.Tx, r *data.Reservation, before *data.Reservation) error {
-	kind := a.sbJobFor(ctx, r, before)
-	if kind != "" {
-		r.SyncState, r.SyncReason = data.SyncPending, ""
-	}
+// writeDesk writes a desk reservation and lets the integrations' hooks take their part
+// (queue a job, set the sync state, refuse) in the same transaction. A new reservation
+// is inserted first so that the hooks' jobs can name its id.
+func (t *Tx) writeDesk(r *data.Reservation, before *data.Reservation) error {
 	if before == nil {
-		if err := data.InsertReservation(ctx, tx, r); err != nil {
+		if err := data.InsertReservation(t.ctx, t.q, r); err != nil {
 			return err
 		}
-	} else if err := data.UpdateReservation(ctx, tx, r); err != nil {
+		state, reason := r.SyncState, r.SyncReason
+		if err := t.a.reservationChanging(t, ReservationChange{Kind: ReservationCreated, Reservation: r}); err != nil {
+			return err
+		}
+		if r.SyncState == state && r.SyncReason == reason {
+			t.Publish(ReservationsChanged{Days: []time.Time{r.Start}})
+			return nil
+		}
+		return t.SaveReservation(r, nil)
+	}
+	if err := t.a.reservationChanging(t, ReservationChange{Kind: ReservationEdited, Reservation: r, Before: before}); err != nil {
 		return err
 	}
-	if kind == "" {
-		return nil
-	}
-	return a.enqueueSB(ctx, tx, kind, r.ID)
-}
-
-func (a *App) enqueueSB(ctx context.Context, tx *sql.Tx, kind string, id int64) error {
-	payload, _ := json.Marshal(map[string]int64{"reservation_id": id})
-	return data.EnqueueJob(ctx, tx, &data.Job{Kind: kind, Ref: fmt.Sprintf("reservation:%d", id),
-		Payload: string(payload)}, a.now())
-}
-
-// sbJobFor decides which SALON BOARD job a desk change needs. Reservations that came
-// from SALON BOARD, or were transcribed, are never registered there again.
-func (a *App) sbJobFor(ctx context.Context, r *data.Reservation, before *data.Reservation) string {
-	if !a.SalonBoardEnabled(ctx) {
-		return ""
-	}
-	if r.Route == data.RouteHPB || r.Route == data.RouteSalonBoard || r.SyncState == data.SyncTranscribed {
-		if before != nil && r.SBNumber != "" && r.Route != data.RouteHPB {
-			return JobSBChange
-		}
-		return ""
-	}
-	if before == nil || (r.SBNumber == "" && r.SyncState != data.SyncPending) {
-		return JobSBRegister
-	}
-	return JobSBChange
+	return t.SaveReservation(r, before)
 }
 
 // transition checks a status change against the allowed ones.
@@ -359,10 +175,9 @@ func transition(from, to data.Status) error {
 }
 
 // setStatus changes a reservation's status in one transaction, with fn adding its own writes.
-func (a *App) setStatus(ctx context.Context, id int64, to data.Status, fn func(tx *sql.Tx, r *data.Reservation) error) error {
-	var start time.Time
-	err := a.store.Tx(ctx, func(tx *sql.Tx) error {
-		v, err := data.GetReservation(ctx, tx, id)
+func (a *App) setStatus(ctx context.Context, id int64, to data.Status, fn func(t *Tx, r *data.Reservation, before *data.Reservation) error) error {
+	return a.Update(ctx, func(t *Tx) error {
+		v, err := t.Reservation(id)
 		if errors.Is(err, data.ErrNotFound) {
 			return userErr("error.reservation_missing")
 		} else if err != nil {
@@ -371,40 +186,34 @@ func (a *App) setStatus(ctx context.Context, id int64, to data.Status, fn func(t
 		if err := transition(v.Status, to); err != nil {
 			return err
 		}
+		before := v.Reservation
 		r := v.Reservation
-		r.Status, r.UpdatedAt = to, a.now()
+		r.Status, r.UpdatedAt = to, t.Now()
 		if fn != nil {
-			if err := fn(tx, &r); err != nil {
+			if err := fn(t, &r, &before); err != nil {
 				return err
 			}
 		}
-		start = r.Start
-		return data.UpdateReservation(ctx, tx, &r)
+		return t.SaveReservation(&r, nil)
 	})
-	if err == nil {
-		a.events.Publish(ReservationsChanged{Days: []time.Time{start}})
-	}
-	return err
 }
 
-// CancelReservation cancels (or marks 無断キャンセル) and, if SALON BOARD has it, queues the cancel there.
+// CancelReservation cancels (or marks 無断キャンセル); the integrations' hooks queue the
+// cancellation where the reservation is held.
 func (a *App) CancelReservation(ctx context.Context, id int64, noShow bool) error {
 	to := data.StatusCancelled
 	if noShow {
 		to = data.StatusNoShow
 	}
-	return a.setStatus(ctx, id, to, func(tx *sql.Tx, r *data.Reservation) error {
-		if !a.SalonBoardEnabled(ctx) || (r.SBNumber == "" && r.SyncState != data.SyncPending) {
-			return nil
-		}
-		r.SyncState, r.SyncReason = data.SyncPending, ""
-		return a.enqueueSB(ctx, tx, JobSBCancel, r.ID)
+	return a.setStatus(ctx, id, to, func(t *Tx, r, before *data.Reservation) error {
+		return a.reservationChanging(t, ReservationChange{Kind: ReservationCancelled, Reservation: r, Before: before})
 	})
 }
 
 // MarkArrived is 受付チェック: the customer came; their visit is counted.
 func (a *App) MarkArrived(ctx context.Context, id int64) error {
-	return a.setStatus(ctx, id, data.StatusArrived, func(tx *sql.Tx, r *data.Reservation) error {
+	return a.setStatus(ctx, id, data.StatusArrived, func(t *Tx, r, _ *data.Reservation) error {
+		ctx, tx := t.ctx, t.q
 		r.ArrivedAt = data.FormatTime(a.now())
 		if r.CustomerID == 0 {
 			return nil
@@ -427,7 +236,8 @@ func (a *App) MarkArrived(ctx context.Context, id int64) error {
 
 // UndoArrival takes 受付チェック back.
 func (a *App) UndoArrival(ctx context.Context, id int64) error {
-	return a.setStatus(ctx, id, data.StatusWaiting, func(tx *sql.Tx, r *data.Reservation) error {
+	return a.setStatus(ctx, id, data.StatusWaiting, func(t *Tx, r, _ *data.Reservation) error {
+		ctx, tx := t.ctx, t.q
 		r.ArrivedAt = ""
 		if r.CustomerID == 0 {
 			return nil

@@ -30,7 +30,12 @@ func (a *App) Schedule(ctx context.Context, day time.Time) (DaySchedule, error) 
 	q := a.store.Reader()
 	day = data.DayStart(day)
 	out := DaySchedule{Day: day}
-	d, err := a.loadDay(ctx, q, day)
+	var d dayRules
+	err := a.View(ctx, func(t *Tx) error {
+		var err error
+		d, err = t.loadDay(day)
+		return err
+	})
 	if err != nil {
 		return out, err
 	}

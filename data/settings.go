@@ -8,8 +8,13 @@ import (
 
 // Setting reads one salon setting; def when unset.
 func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
+	return Setting(ctx, s.ro, key, def)
+}
+
+// Setting reads one salon setting through q (inside a transaction); def when unset.
+func Setting(ctx context.Context, q Querier, key, def string) (string, error) {
 	var v string
-	err := s.ro.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	err := q.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return def, nil
 	}
@@ -24,12 +29,15 @@ func SetSetting(ctx context.Context, q Querier, key, value string) error {
 }
 
 // Hours lists the opening hours of the seven weekdays (defaults where unset).
-func (s *Store) Hours(ctx context.Context) ([]Hours, error) {
+func (s *Store) Hours(ctx context.Context) ([]Hours, error) { return ListHours(ctx, s.ro) }
+
+// ListHours lists the opening hours of the seven weekdays through q (defaults where unset).
+func ListHours(ctx context.Context, q Querier) ([]Hours, error) {
 	out := make([]Hours, 7)
 	for i := range out {
 		out[i] = Hours{Weekday: i, Open: "10:00", Close: "19:00"}
 	}
-	rows, err := s.ro.QueryContext(ctx, `SELECT weekday, open, close, closed FROM business_hours`)
+	rows, err := q.QueryContext(ctx, `SELECT weekday, open, close, closed FROM business_hours`)
 	if err != nil {
 		return nil, err
 	}

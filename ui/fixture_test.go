@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/data"
 	"salondesk/data/datatest"
 	"salondesk/ui/internal/uitest"
@@ -106,7 +107,7 @@ func (f *fixture) seedDay() {
 		save([]string{"a", "b", "c"}[i], "2025-06-30", hm, "タナカ　イチロウ", "", app.ReservationInput{MenuIDs: cut})
 	}
 	// One desk reservation waits to be sent to SALON BOARD (送信待ち 1件).
-	if err := f.app.SetSalonBoardEnabled(f.ctx, true); err != nil {
+	if err := salonboard.Install(f.app).SetEnabled(f.ctx, true); err != nil {
 		f.t.Fatal(err)
 	}
 	save("queued", "2025-06-24", "16:00", "ヤマダ　ハナコ", "佐藤", app.ReservationInput{MenuIDs: cut})

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"salondesk/app"
 	"salondesk/app/export"
+	"salondesk/app/salonboard"
 	"salondesk/data/datatest"
 )
 
@@ -17,7 +17,7 @@ func TestNotifications(t *testing.T) {
 	a := newApp(t)
 	ctx := context.Background()
 	// A SALON BOARD reservation whose coupon matches nothing raises a notification.
-	if _, err := a.ApplyIncoming(ctx, app.Incoming{Number: "BC97459537", Kind: app.IncomingNew,
+	if _, err := salonboard.New(a).ApplyIncoming(ctx, salonboard.Incoming{Number: "BC97459537", Kind: salonboard.IncomingNew,
 		Start: datatest.At(day, "15:00"), NameKana: "コギト テスト", Coupon: "知らないクーポン",
 		Duration: time.Hour}); err != nil {
 		t.Fatal(err)

@@ -49,7 +49,7 @@ func TestSalonBoardRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(got, goodSalonBoard()) {
 		t.Fatalf("read back %+v", got)
 	}
-	if !a.SalonBoardEnabled(ctx) {
+	if v, _ := a.Setting(ctx, SalonBoardEnabled, "0"); v != "1" {
 		t.Fatal("同期する is the app's SALON BOARD switch too")
 	}
 	if len(events) != 1 || events[0] != (app.SettingsChanged{Section: SectionSalonBoard}) {

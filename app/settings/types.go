@@ -15,7 +15,7 @@ import (
 
 // Setting keys (the KEY of `salondesk config get|set`).
 const (
-	SalonBoardEnabled = app.KeySBEnabled
+	SalonBoardEnabled = "salonboard.enabled"
 	SalonBoardLoginID = "salonboard.login_id"
 	SalonBoardURL     = "salonboard.url"      // the web UI's base URL (the test double's in the demo)
 	SalonBoardStoreID = "salonboard.store_id" // H…: the salon to pick when the ID is a group account

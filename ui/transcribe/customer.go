@@ -3,6 +3,7 @@ package transcribe
 import (
 	"context"
 
+	"salondesk/app/salonboard"
 	"salondesk/ui/reservation"
 )
 
@@ -29,7 +30,7 @@ func (f *form) prefill() {
 	v := f.view
 	couponID := v.CouponID
 	if couponID == 0 {
-		couponID, _ = f.a.SuggestCoupon(context.Background(), v.CouponName)
+		couponID, _ = salonboard.New(f.a).SuggestCoupon(context.Background(), v.CouponName)
 	}
 	for _, c := range f.masters.Coupons {
 		if c.ID == couponID {

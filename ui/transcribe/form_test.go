@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/data"
 	"salondesk/data/datatest"
 	"salondesk/ui/internal/uitest"
@@ -107,20 +108,20 @@ func TestRegisterMakesItANormalReservationAndMapsTheCoupon(t *testing.T) {
 	if after := fx.jobKinds(t, id); !slices.Equal(after, jobsBefore) || slices.ContainsFunc(after, isSBWrite) {
 		t.Errorf("jobs %v after 登録 (before %v): nothing may be queued for SALON BOARD", after, jobsBefore)
 	}
-	alias, err := data.FindAlias(fx.ctx, fx.store.Reader(), "coupon", app.NormalizeName("髪質改善TOKIOトリートメント"))
+	alias, err := data.FindAlias(fx.ctx, fx.store.Reader(), "coupon", salonboard.NormalizeName("髪質改善TOKIOトリートメント"))
 	if err != nil || alias.CouponID != fx.salon.Coupons["カット＋ケアカラー ¥9,900"] {
 		t.Fatalf("alias %+v %v", alias, err)
 	}
 	next := incoming("BC97459999", "15:00", "[全員]髪質改善TOKIOトリートメント ¥9,900")
 	next.NameKana = "タナカ イチロウ"
-	nextID := fx.apply(t, next, app.OutcomeApplied)
+	nextID := fx.apply(t, next, salonboard.OutcomeApplied)
 	if nv := fx.get(t, nextID); nv.CouponID != alias.CouponID || nv.Duration() != 150*time.Minute {
 		t.Fatalf("next reservation coupon %d length %v", nv.CouponID, nv.Duration())
 	}
 }
 
 func isSBWrite(kind string) bool {
-	return kind == app.JobSBRegister || kind == app.JobSBChange || kind == app.JobSBCancel
+	return kind == salonboard.JobRegister || kind == salonboard.JobChange || kind == salonboard.JobCancel
 }
 
 // Two customers share the received kana: none is linked, both are offered, staff pick one.
@@ -149,7 +150,7 @@ func TestCustomerCandidatesByKana(t *testing.T) {
 // Nobody has the kana (an unreadable mail left no customer): 新規 opens prefilled.
 func TestNewCustomerPrefilledFromWhatWasReceived(t *testing.T) {
 	fx := newFixture(t)
-	held, err := fx.a.HoldUnreadable(fx.ctx, "BE55555555", datatest.At(testDay, "13:00"), "ニシ ミドリ")
+	held, err := salonboard.New(fx.a).HoldUnreadable(fx.ctx, "BE55555555", datatest.At(testDay, "13:00"), "ニシ ミドリ")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +178,7 @@ func TestOverCapacityAsksBeforeRegistering(t *testing.T) {
 	}
 	in := incoming("BE12345678", "11:00", "カット＋ケアカラー ¥9,900")
 	in.Staff, in.Designated = "佐藤", true
-	id := fx.apply(t, in, app.OutcomeProvisional)
+	id := fx.apply(t, in, salonboard.OutcomeProvisional)
 	f := show(fx.a, fx.win, id, nil)
 	if f.coupon.Selected != "カット＋ケアカラー ¥9,900" {
 		t.Fatalf("the coupon SALON BOARD's name finds is not preselected: %q", f.coupon.Selected)
@@ -206,7 +207,7 @@ func TestOverCapacityAsksBeforeRegistering(t *testing.T) {
 func TestAlreadyTranscribedIsExplained(t *testing.T) {
 	fx := newFixture(t)
 	id := fx.mismatch(t)
-	if _, err := fx.a.Transcribe(fx.ctx, app.TranscribeInput{ReservationID: id, Start: datatest.At(testDay, "11:00")}); err != nil {
+	if _, err := salonboard.New(fx.a).Transcribe(fx.ctx, salonboard.TranscribeInput{ReservationID: id, Start: datatest.At(testDay, "11:00")}); err != nil {
 		t.Fatal(err)
 	}
 	if f := show(fx.a, fx.win, id, nil); f != nil {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/data"
 	"salondesk/data/datatest"
 	"salondesk/ui/internal/uitest"
@@ -36,7 +37,7 @@ func newFixture(t *testing.T) *fixture {
 	salon := datatest.Seed(t, store)
 	now := datatest.At("2026-11-20", "09:00")
 	a := app.New(store, app.WithClock(func() time.Time { return now }))
-	if err := a.SetSalonBoardEnabled(context.Background(), true); err != nil {
+	if err := salonboard.Install(a).SetEnabled(context.Background(), true); err != nil {
 		t.Fatal(err)
 	}
 	w := test.NewWindow(widget.NewLabel(""))
@@ -46,16 +47,16 @@ func newFixture(t *testing.T) *fixture {
 }
 
 // incoming is an HPB reservation as the mail reader hands it over.
-func incoming(number, start, coupon string) app.Incoming {
-	return app.Incoming{Number: number, Kind: app.IncomingNew, Start: datatest.At(testDay, start),
+func incoming(number, start, coupon string) salonboard.Incoming {
+	return salonboard.Incoming{Number: number, Kind: salonboard.IncomingNew, Start: datatest.At(testDay, start),
 		NameKanji: "山田 花子", NameKana: "ヤマダ ハナコ", Staff: "指名なし", Coupon: coupon,
 		ReceivedAt: datatest.At("2026-11-20", "08:14")}
 }
 
 // apply applies an incoming reservation and checks what it became.
-func (f *fixture) apply(t *testing.T, in app.Incoming, want string) int64 {
+func (f *fixture) apply(t *testing.T, in salonboard.Incoming, want string) int64 {
 	t.Helper()
-	res, err := f.a.ApplyIncoming(f.ctx, in)
+	res, err := salonboard.New(f.a).ApplyIncoming(f.ctx, in)
 	if err != nil || res.Outcome != want {
 		t.Fatalf("incoming %s: %+v %v, want %s", in.Number, res, err, want)
 	}
@@ -65,7 +66,7 @@ func (f *fixture) apply(t *testing.T, in app.Incoming, want string) int64 {
 // mismatch is the seed's case: a coupon name that matches nothing here.
 func (f *fixture) mismatch(t *testing.T) int64 {
 	t.Helper()
-	return f.apply(t, incoming("BC97459537", "11:00", "[全員]髪質改善TOKIOトリートメント ¥9,900"), app.OutcomeProvisional)
+	return f.apply(t, incoming("BC97459537", "11:00", "[全員]髪質改善TOKIOトリートメント ¥9,900"), salonboard.OutcomeProvisional)
 }
 
 func (f *fixture) get(t *testing.T, id int64) data.ReservationView {

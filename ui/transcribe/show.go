@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/data"
 	"salondesk/ui/reservation"
 )
@@ -85,7 +86,7 @@ func newForm(a *app.App, win fyne.Window, id int64) (*form, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := app.CheckTranscribable(v.Reservation); err != nil {
+	if err := salonboard.CheckTranscribable(v.Reservation); err != nil {
 		return nil, err
 	}
 	f := &form{a: a, win: win, view: v}

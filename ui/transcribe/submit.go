@@ -8,15 +8,15 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
-	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/ui/reservation"
 )
 
 func trimmed(s string) string { return strings.TrimSpace(s) }
 
 // input is the TranscribeInput the fields describe.
-func (f *form) input() (app.TranscribeInput, error) {
-	in := app.TranscribeInput{ReservationID: f.view.ID}
+func (f *form) input() (salonboard.TranscribeInput, error) {
+	in := salonboard.TranscribeInput{ReservationID: f.view.ID}
 	start, err := f.start()
 	if err != nil {
 		return in, err
@@ -54,9 +54,9 @@ func (f *form) submit() {
 	f.save(in)
 }
 
-func (f *form) save(in app.TranscribeInput) {
-	_, err := f.a.Transcribe(context.Background(), in)
-	var warn *app.FitWarning
+func (f *form) save(in salonboard.TranscribeInput) {
+	_, err := salonboard.New(f.a).Transcribe(context.Background(), in)
+	var warn *salonboard.FitWarning
 	switch {
 	case errors.As(err, &warn) && !in.Force:
 		f.confirmOverride(in, warn)
@@ -69,7 +69,7 @@ func (f *form) save(in app.TranscribeInput) {
 	}
 }
 
-func (f *form) confirmOverride(in app.TranscribeInput, warn *app.FitWarning) {
+func (f *form) confirmOverride(in salonboard.TranscribeInput, warn *salonboard.FitWarning) {
 	msg := lang.X("transcribe.override", "{{.Problem}}\nSALON BOARDで受付済みの予約です。このまま登録しますか？",
 		map[string]any{"Problem": warn.Error()})
 	d := dialog.NewConfirm(lang.X("transcribe.override_title", "登録の確認"), msg, func(ok bool) {

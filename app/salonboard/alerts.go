@@ -1,21 +1,14 @@
-package app
+package salonboard
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 
 	"fyne.io/fyne/v2/lang"
 
+	"salondesk/app"
 	"salondesk/data"
 	"salondesk/sync/salonboard/web"
-)
-
-// Reasons the SALON BOARD web side stopped and needs a person.
-const (
-	ReasonCaptcha     = data.ReasonCaptcha
-	ReasonPassword    = data.ReasonPassword
-	ReasonPageChanged = data.ReasonPageChanged
 )
 
 // webStopReason says why a web error stops the sync until a person acts ("" when it
@@ -25,41 +18,35 @@ func webStopReason(err error) string {
 	var changed *web.ErrPageChanged
 	switch {
 	case errors.Is(err, web.ErrCaptcha):
-		return ReasonCaptcha
+		return data.ReasonCaptcha
 	case errors.Is(err, web.ErrPasswordChange), errors.Is(err, web.ErrBadCredentials):
-		return ReasonPassword
+		return data.ReasonPassword
 	case errors.As(err, &changed):
-		return ReasonPageChanged
+		return data.ReasonPageChanged
 	}
 	return ""
 }
 
 // raiseWebStop turns a web error that needs a person into お知らせ, once while it is open:
 // the client itself makes no further login attempts (no retry loop).
-func (a *App) raiseWebStop(ctx context.Context, err error) {
+func (sb *Room) raiseWebStop(ctx context.Context, err error) {
 	reason := webStopReason(err)
 	if reason == "" {
 		return
 	}
 	detail := map[string]string{
-		ReasonCaptcha: lang.X("sync.stop.captcha",
+		data.ReasonCaptcha: lang.X("sync.stop.captcha",
 			"SALON BOARDのログインで画像認証が表示されたため、同期を止めました。ブラウザでSALON BOARDにログインしてから「最新を表示」を押してください。"),
-		ReasonPassword: lang.X("sync.stop.password",
+		data.ReasonPassword: lang.X("sync.stop.password",
 			"SALON BOARDにログインできません（パスワードの変更が求められたか、パスワードが違います）。設定 > SALON BOARD で新しいパスワードを入力してください。"),
-		ReasonPageChanged: lang.X("sync.stop.page",
+		data.ReasonPageChanged: lang.X("sync.stop.page",
 			"SALON BOARDの画面が変わったため、読み取れませんでした。サポートにご連絡ください。"),
 	}[reason]
-	raised := false
-	txErr := a.store.Tx(ctx, func(tx *sql.Tx) error {
-		open, err := data.OpenNotificationWithReason(ctx, tx, data.DirSystem, reason)
+	_ = sb.a.Update(ctx, func(t *app.Tx) error {
+		open, err := data.OpenNotificationWithReason(ctx, t.Q(), data.DirSystem, reason)
 		if err != nil || open {
 			return err
 		}
-		raised = true
-		return data.InsertNotification(ctx, tx, &data.Notification{CreatedAt: a.now(), Direction: data.DirSystem,
-			Reason: reason, Detail: detail})
+		return t.RaiseNotification(&data.Notification{Direction: data.DirSystem, Reason: reason, Detail: detail})
 	})
-	if txErr == nil && raised {
-		a.events.Publish(NotificationsChanged{})
-	}
 }

@@ -1,11 +1,12 @@
-package app
+package salonboard
 
 import (
 	"context"
-	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
+	"salondesk/app"
 	"salondesk/data"
 )
 
@@ -25,7 +26,7 @@ type TranscribeInput struct {
 	// CustomerID is the customer to link; 0 with NewCustomer nil keeps the customer the
 	// reservation is already linked to (matched by kana when it arrived).
 	CustomerID  int64
-	NewCustomer *CustomerInput
+	NewCustomer *app.CustomerInput
 	Memo        string
 	// Force registers the reservation even though it breaks the salon's own limits
 	// (受付可能数, opening hours, a staff member's day off): SALON BOARD has already accepted
@@ -36,7 +37,7 @@ type TranscribeInput struct {
 
 // FitWarning says the transcribed reservation does not fit the salon's limits. Staff may
 // register it anyway (TranscribeInput.Force) after reading Err. ErrorKey works on it.
-type FitWarning struct{ Err *UserError }
+type FitWarning struct{ Err *app.UserError }
 
 func (w *FitWarning) Error() string { return w.Err.Error() }
 func (w *FitWarning) Unwrap() error { return w.Err }
@@ -52,23 +53,22 @@ var overridable = map[string]bool{
 // in, in one transaction: customer, time, menus, status 受付待ち, 連携状況 転記済み, its
 // notifications resolved and, when SALON BOARD's coupon name matched nothing, that name
 // recorded as an alias of the chosen coupon. No SALON BOARD job is queued.
-func (a *App) Transcribe(ctx context.Context, in TranscribeInput) (data.Reservation, error) {
+func (sb *Room) Transcribe(ctx context.Context, in TranscribeInput) (data.Reservation, error) {
 	var saved data.Reservation
 	if err := in.validate(); err != nil {
 		return saved, err
 	}
-	var before time.Time
-	err := a.store.Tx(ctx, func(tx *sql.Tx) error {
-		r, err := transcribable(ctx, tx, in.ReservationID)
+	err := sb.a.Update(ctx, func(t *app.Tx) error {
+		r, err := transcribable(t, in.ReservationID)
 		if err != nil {
 			return err
 		}
-		before = r.Start
-		if err := a.fillTranscribed(ctx, tx, &r, in); err != nil {
+		before := r
+		if err := fillTranscribed(t, &r, in); err != nil {
 			return err
 		}
-		if err := a.checkFits(ctx, tx, &r); err != nil {
-			var ue *UserError
+		if err := t.CheckFits(&r); err != nil {
+			var ue *app.UserError
 			if !errors.As(err, &ue) || !overridable[ue.Key] {
 				return err
 			}
@@ -76,52 +76,45 @@ func (a *App) Transcribe(ctx context.Context, in TranscribeInput) (data.Reservat
 				return &FitWarning{Err: ue}
 			}
 		}
-		// UpdateReservation, not writeReservation: the reservation is in SALON BOARD already.
-		if err := data.UpdateReservation(ctx, tx, &r); err != nil {
+		// SaveReservation, not the desk's save: the reservation is in SALON BOARD already,
+		// so no hook queues it there.
+		if err := t.SaveReservation(&r, &before); err != nil {
 			return err
 		}
-		if _, err := data.ResolveNotifications(ctx, tx, 0, r.ID, a.now()); err != nil {
+		if err := t.ResolveNotifications(r.ID); err != nil {
 			return err
 		}
 		if r.CouponName != "" && in.CouponID != 0 {
-			if err := a.recordCouponAlias(ctx, tx, r.CouponName, in.CouponID); err != nil {
+			if err := recordCouponAlias(t, r.CouponName, in.CouponID); err != nil {
 				return err
 			}
 		}
 		saved = r
 		return nil
 	})
-	if err != nil {
-		return saved, err
-	}
-	a.events.Publish(ReservationsChanged{Days: []time.Time{saved.Start, before}})
-	a.events.Publish(NotificationsChanged{})
-	if in.NewCustomer != nil {
-		a.events.Publish(CustomersChanged{})
-	}
-	return saved, nil
+	return saved, err
 }
 
 func (in *TranscribeInput) validate() error {
 	switch {
 	case in.Start.IsZero():
-		return userErr("error.start_required")
+		return &app.UserError{Key: "error.start_required"}
 	case in.Start.Minute()%5 != 0:
-		return userErr("error.start_grid")
-	case len([]rune(in.Memo)) > MaxMemo:
-		return userErr("error.memo_too_long", "Max", MaxMemo)
+		return &app.UserError{Key: "error.start_grid"}
+	case len([]rune(in.Memo)) > app.MaxMemo:
+		return &app.UserError{Key: "error.memo_too_long", Args: map[string]any{"Max": app.MaxMemo}}
 	case in.NewCustomer != nil:
-		return in.NewCustomer.validate()
+		return in.NewCustomer.Validate()
 	}
 	return nil
 }
 
 // transcribable reads the reservation and checks it is one SALON BOARD could not hand
 // over: it has a SALON BOARD number and is still provisional or failed.
-func transcribable(ctx context.Context, tx *sql.Tx, id int64) (data.Reservation, error) {
-	v, err := data.GetReservation(ctx, tx, id)
+func transcribable(t *app.Tx, id int64) (data.Reservation, error) {
+	v, err := t.Reservation(id)
 	if errors.Is(err, data.ErrNotFound) {
-		return v.Reservation, userErr("error.reservation_missing")
+		return v.Reservation, &app.UserError{Key: "error.reservation_missing"}
 	} else if err != nil {
 		return v.Reservation, err
 	}
@@ -133,45 +126,26 @@ func transcribable(ctx context.Context, tx *sql.Tx, id int64) (data.Reservation,
 func CheckTranscribable(r data.Reservation) error {
 	switch {
 	case !r.Status.Active() || r.Status == data.StatusPaid:
-		return userErr("error.reservation_closed")
+		return &app.UserError{Key: "error.reservation_closed"}
 	case r.SBNumber == "" || (r.Status != data.StatusProvisional && r.SyncState != data.SyncFailed):
-		return userErr("transcribe.error.not_provisional")
+		return &app.UserError{Key: "transcribe.error.not_provisional"}
 	}
 	return nil
 }
 
 // fillTranscribed puts staff's choices into r: the customer (linked, chosen or created),
 // time and length, staff, machine, coupon and menus, memo, and the registered state.
-func (a *App) fillTranscribed(ctx context.Context, tx *sql.Tx, r *data.Reservation, in TranscribeInput) error {
-	now := a.now()
+func fillTranscribed(t *app.Tx, r *data.Reservation, in TranscribeInput) error {
+	now := t.Now()
 	custID := in.CustomerID
-	if in.NewCustomer != nil {
-		c, err := in.NewCustomer.toCustomer()
-		if err != nil {
-			return err
-		}
-		if err := data.InsertCustomer(ctx, tx, &c, now); err != nil {
-			return err
-		}
-		custID = c.ID
-	}
-	if custID == 0 {
+	if custID == 0 && in.NewCustomer == nil {
 		custID = r.CustomerID
 	}
-	if custID == 0 {
-		return userErr("error.customer_required")
-	}
-	cust, err := data.GetCustomer(ctx, tx, custID)
-	if errors.Is(err, data.ErrNotFound) {
-		return userErr("error.customer_missing")
-	} else if err != nil {
-		return err
-	}
-	menus, coupon, err := a.menusAndCoupon(ctx, tx, in.CouponID)
+	cust, err := t.CustomerForInput(custID, in.NewCustomer)
 	if err != nil {
 		return err
 	}
-	dur, err := durationOf(menus, in.MenuIDs, coupon)
+	dur, err := t.Duration(in.MenuIDs, in.CouponID)
 	if err != nil {
 		return err
 	}
@@ -183,7 +157,7 @@ func (a *App) fillTranscribed(ctx context.Context, tx *sql.Tx, r *data.Reservati
 	}
 	r.Start, r.End = in.Start, in.Start.Add(dur)
 	r.StaffID, r.Designated, r.EquipmentID = in.StaffID, in.Designated && in.StaffID != 0, in.EquipmentID
-	r.CouponID, r.MenuIDs, r.Memo = in.CouponID, append([]int64(nil), in.MenuIDs...), trim(in.Memo)
+	r.CouponID, r.MenuIDs, r.Memo = in.CouponID, append([]int64(nil), in.MenuIDs...), strings.TrimSpace(in.Memo)
 	if r.Route != data.RouteHPB && r.Route != data.RouteSalonBoard {
 		r.Route = data.RouteSalonBoard
 	}
@@ -199,12 +173,8 @@ func (a *App) fillTranscribed(ctx context.Context, tx *sql.Tx, r *data.Reservati
 // without its price (HPB prices change) and, more general, also without its [全員]/[新規]
 // mark. The specific key is looked up first. Both are free or point at a retired coupon
 // here, since the name found nothing through them.
-func (a *App) recordCouponAlias(ctx context.Context, tx *sql.Tx, received string, couponID int64) error {
-	coupons, err := data.ListCoupons(ctx, tx, false)
-	if err != nil {
-		return err
-	}
-	if _, err := findCoupon(ctx, tx, coupons, received); err == nil {
+func recordCouponAlias(t *app.Tx, received string, couponID int64) error {
+	if _, err := findCoupon(t, received); err == nil {
 		return nil
 	} else if !errors.Is(err, errNoMatch) {
 		return err
@@ -213,8 +183,7 @@ func (a *App) recordCouponAlias(ctx context.Context, tx *sql.Tx, received string
 	specific := withoutPrice(n)
 	general := withoutPrice(targetPrefix.ReplaceAllString(n, ""))
 	for _, key := range dedupe([]string{specific, general}) {
-		if err := data.SaveAlias(ctx, tx, &data.Alias{Kind: "coupon", NameNorm: key, CouponID: couponID},
-			a.now()); err != nil {
+		if err := t.SaveAlias(&data.Alias{Kind: "coupon", NameNorm: key, CouponID: couponID}); err != nil {
 			return err
 		}
 	}
@@ -232,18 +201,18 @@ func settledByStaff(prev, r *data.Reservation) bool {
 
 // SuggestCoupon is the coupon SALON BOARD's coupon name finds (by name or alias), 0 when
 // none: the 転記 form preselects it (a reservation held for capacity has a known coupon).
-func (a *App) SuggestCoupon(ctx context.Context, received string) (int64, error) {
-	if trim(received) == "" {
+func (sb *Room) SuggestCoupon(ctx context.Context, received string) (int64, error) {
+	if strings.TrimSpace(received) == "" {
 		return 0, nil
 	}
-	q := a.store.Reader()
-	coupons, err := data.ListCoupons(ctx, q, false)
-	if err != nil {
-		return 0, err
-	}
-	c, err := findCoupon(ctx, q, coupons, received)
-	if errors.Is(err, errNoMatch) {
-		return 0, nil
-	}
-	return c.ID, err
+	var id int64
+	err := sb.a.View(ctx, func(t *app.Tx) error {
+		c, err := findCoupon(t, received)
+		if errors.Is(err, errNoMatch) {
+			return nil
+		}
+		id = c.ID
+		return err
+	})
+	return id, err
 }

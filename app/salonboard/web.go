@@ -1,20 +1,20 @@
-package app
+package salonboard
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
+	"salondesk/app"
 	"salondesk/data"
 	"salondesk/sync/outbox"
 	"salondesk/sync/salonboard/web"
 )
 
-// SalonBoardWeb is what the sync needs of SALON BOARD's web UI (*web.Client has it).
-type SalonBoardWeb interface {
+// Web is what the sync needs of SALON BOARD's web UI (*web.Client has it).
+type Web interface {
 	ListReservations(ctx context.Context, from, to time.Time) ([]web.ListRow, error)
 	ReservationDetail(ctx context.Context, id string) (web.Detail, error)
 }
@@ -38,13 +38,13 @@ func webError(err error) error {
 // match: its time slot, kana and 指名 come from the web UI's detail page, and it becomes
 // 転記済み; the menus are chosen at checkout. A reservation staff already completed is
 // left alone.
-func (a *App) RereadHandler(w SalonBoardWeb) outbox.Handler {
+func (sb *Room) RereadHandler(w Web) outbox.Handler {
 	return func(ctx context.Context, job outbox.Job) error {
 		var p jobPayload
 		if err := json.Unmarshal([]byte(job.Payload), &p); err != nil {
 			return outbox.Permanent(fmt.Errorf("reread payload: %w", err))
 		}
-		v, err := data.GetReservation(ctx, a.store.Reader(), p.ReservationID)
+		v, err := sb.a.Reservation(ctx, p.ReservationID)
 		if errors.Is(err, data.ErrNotFound) || (err == nil && !needsReread(v.Reservation)) {
 			return nil
 		} else if err != nil {
@@ -54,7 +54,7 @@ func (a *App) RereadHandler(w SalonBoardWeb) outbox.Handler {
 		if err != nil {
 			return webError(err)
 		}
-		return a.applyReread(ctx, v.ID, d)
+		return sb.applyReread(ctx, v.ID, d)
 	}
 }
 
@@ -63,13 +63,12 @@ func needsReread(r data.Reservation) bool {
 }
 
 // applyReread writes what the detail page said onto the provisional reservation.
-func (a *App) applyReread(ctx context.Context, id int64, d web.Detail) error {
+func (sb *Room) applyReread(ctx context.Context, id int64, d web.Detail) error {
 	if d.Start.IsZero() {
 		return outbox.Permanent(errors.New("reread: the detail page has no 来店日時"))
 	}
-	var day time.Time
-	err := a.store.Tx(ctx, func(tx *sql.Tx) error {
-		v, err := data.GetReservation(ctx, tx, id)
+	return sb.a.Update(ctx, func(t *app.Tx) error {
+		v, err := t.Reservation(id)
 		if err != nil {
 			return err
 		}
@@ -77,15 +76,16 @@ func (a *App) applyReread(ctx context.Context, id int64, d web.Detail) error {
 			return nil // staff transcribed it meanwhile
 		}
 		r := v.Reservation
+		before := v.Reservation
 		r.Start, r.End = d.Start, d.End
 		if r.End.Before(r.Start) {
 			r.End = r.Start
 		}
 		if d.NameKana != "" {
-			r.CustomerKana = NormalizeKana(d.NameKana)
+			r.CustomerKana = app.NormalizeKana(d.NameKana)
 		}
 		if len(d.Staff) > 0 {
-			staff, err := data.ListStaff(ctx, tx, true)
+			staff, err := t.Staff()
 			if err != nil {
 				return err
 			}
@@ -93,24 +93,17 @@ func (a *App) applyReread(ctx context.Context, id int64, d web.Detail) error {
 				r.StaffID, r.Designated = id, d.Staff[0].Designated && id != 0
 			}
 		}
-		r.Status, r.SyncState, r.SyncReason, r.UpdatedAt = data.StatusWaiting, data.SyncTranscribed, "", a.now()
-		day = r.Start
-		if err := data.UpdateReservation(ctx, tx, &r); err != nil {
+		r.Status, r.SyncState, r.SyncReason, r.UpdatedAt = data.StatusWaiting, data.SyncTranscribed, "", t.Now()
+		if err := t.SaveReservation(&r, &before); err != nil {
 			return err
 		}
-		_, err = data.ResolveNotifications(ctx, tx, 0, r.ID, a.now())
-		return err
+		return t.ResolveNotifications(r.ID)
 	})
-	if err == nil && !day.IsZero() {
-		a.events.Publish(ReservationsChanged{Days: []time.Time{day}})
-		a.events.Publish(NotificationsChanged{})
-	}
-	return err
 }
 
 // FetchHandler is the job that reads a reservation announced by an unreadable mail from
 // the web UI and applies it like a mail.
-func (a *App) FetchHandler(w SalonBoardWeb) outbox.Handler {
+func (sb *Room) FetchHandler(w Web) outbox.Handler {
 	return func(ctx context.Context, job outbox.Job) error {
 		var p jobPayload
 		if err := json.Unmarshal([]byte(job.Payload), &p); err != nil || p.SBNumber == "" {
@@ -124,27 +117,16 @@ func (a *App) FetchHandler(w SalonBoardWeb) outbox.Handler {
 		if in.Start.IsZero() {
 			return outbox.Permanent(errors.New("fetch: the detail page has no 来店日時"))
 		}
-		res, err := a.ApplyIncoming(ctx, in)
+		res, err := sb.ApplyIncoming(ctx, in)
 		if err != nil {
 			return err
 		}
 		if res.Outcome == OutcomeApplied {
 			// The number-only notification raised for the unreadable mail is settled.
-			return a.resolveByNumber(ctx, p.SBNumber)
+			return sb.a.Update(ctx, func(t *app.Tx) error { return t.ResolveByNumber(p.SBNumber) })
 		}
 		return nil
 	}
-}
-
-func (a *App) resolveByNumber(ctx context.Context, number string) error {
-	err := a.store.Tx(ctx, func(tx *sql.Tx) error {
-		_, err := data.ResolveByNumber(ctx, tx, number, a.now())
-		return err
-	})
-	if err == nil {
-		a.events.Publish(NotificationsChanged{})
-	}
-	return err
 }
 
 // incomingFromDetail is a detail page in the app's words.

@@ -1,4 +1,4 @@
-package app_test
+package salonboard_test
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/data"
 	"salondesk/sync/outbox"
 )
@@ -55,7 +56,7 @@ func TestOutboxRetriesWithBackoffUntilSuccess(t *testing.T) {
 	id := jobs[0].ID
 	r := f.app.NewOutboxRunner(outbox.Options{BaseDelay: 10 * time.Second, MaxDelay: time.Minute,
 		MaxAttempts: 5, Rand: func() float64 { return 0.5 }, Logf: quiet})
-	r.Handle(app.JobSBRegister, func(ctx context.Context, j outbox.Job) error {
+	r.Handle(salonboard.JobRegister, func(ctx context.Context, j outbox.Job) error {
 		if j.Attempts <= 3 {
 			return fmt.Errorf("salonboard: stale page (attempt %d)", j.Attempts)
 		}
@@ -94,8 +95,8 @@ func TestOutboxPermanentErrorBecomesNotificationAtOnce(t *testing.T) {
 	ref := fmt.Sprintf("reservation:%d", res.ID)
 	ev := record(f.app)
 	r := f.app.NewOutboxRunner(outbox.Options{Logf: quiet})
-	r.Handle(app.JobSBRegister, func(ctx context.Context, j outbox.Job) error {
-		return outbox.Permanent(fmt.Errorf("register: %w", reasonErr{app.ReasonCapacity}))
+	r.Handle(salonboard.JobRegister, func(ctx context.Context, j outbox.Job) error {
+		return outbox.Permanent(fmt.Errorf("register: %w", reasonErr{data.ReasonCapacity}))
 	})
 	start(t, r)
 	jobs, _ := data.ListJobs(f.ctx, f.store.Reader(), ref)
@@ -108,7 +109,7 @@ func TestOutboxPermanentErrorBecomesNotificationAtOnce(t *testing.T) {
 		t.Fatalf("%d notifications, want 1", len(ns))
 	}
 	n := ns[0]
-	if n.Direction != data.DirAppToSB || n.Reason != app.ReasonCapacity || n.ReservationID != res.ID ||
+	if n.Direction != data.DirAppToSB || n.Reason != data.ReasonCapacity || n.ReservationID != res.ID ||
 		n.ReservationNo != fmt.Sprint(res.Number) || n.ReservationAt != "2026-11-21 11:00" || n.Resolved() {
 		t.Fatalf("notification %+v", n)
 	}
@@ -116,7 +117,7 @@ func TestOutboxPermanentErrorBecomesNotificationAtOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.SyncState != data.SyncFailed || v.SyncReason != app.ReasonCapacity {
+	if v.SyncState != data.SyncFailed || v.SyncReason != data.ReasonCapacity {
 		t.Fatalf("reservation sync %q (%q), want failed (capacity)", v.SyncState, v.SyncReason)
 	}
 	waitFor(t, "events", func() bool {
@@ -131,7 +132,7 @@ func TestOutboxExhaustedRetriesBecomeTimeoutNotification(t *testing.T) {
 	jobs, _ := data.ListJobs(f.ctx, f.store.Reader(), ref)
 	id := jobs[0].ID
 	r := f.app.NewOutboxRunner(outbox.Options{MaxAttempts: 3, Logf: quiet})
-	r.Handle(app.JobSBRegister, func(ctx context.Context, j outbox.Job) error {
+	r.Handle(salonboard.JobRegister, func(ctx context.Context, j outbox.Job) error {
 		return errors.New("salonboard: reserve: context deadline exceeded")
 	})
 	start(t, r)
@@ -142,12 +143,12 @@ func TestOutboxExhaustedRetriesBecomeTimeoutNotification(t *testing.T) {
 	}
 	f.waitState(t, ref, id, "failed", 3)
 	ns := notifications(t, f)
-	if len(ns) != 1 || ns[0].Reason != app.ReasonTimeout || ns[0].Direction != data.DirAppToSB ||
+	if len(ns) != 1 || ns[0].Reason != data.ReasonTimeout || ns[0].Direction != data.DirAppToSB ||
 		ns[0].ReservationNo != fmt.Sprint(res.Number) {
 		t.Fatalf("notifications %+v, want one timeout app_to_sb", ns)
 	}
 	v, _ := f.app.Reservation(f.ctx, res.ID)
-	if v.SyncState != data.SyncFailed || v.SyncReason != app.ReasonTimeout {
+	if v.SyncState != data.SyncFailed || v.SyncReason != data.ReasonTimeout {
 		t.Fatalf("reservation sync %q (%q), want failed (timeout)", v.SyncState, v.SyncReason)
 	}
 	waitFor(t, "the status after the last attempt (a timeout is not offline)", func() bool {
@@ -165,17 +166,17 @@ func TestOutboxCrashMidHandlerLosesNothing(t *testing.T) {
 	ref := fmt.Sprintf("reservation:%d", res.ID)
 	jobs, _ := data.ListJobs(f.ctx, f.store.Reader(), ref)
 	first := jobs[0].ID
-	second := f.enqueue(t, app.JobSBChange, ref)
-	other := f.enqueue(t, app.JobSBRegister, "reservation:999")
+	second := f.enqueue(t, salonboard.JobChange, ref)
+	other := f.enqueue(t, salonboard.JobRegister, "reservation:999")
 
 	started := make(chan struct{})
 	r1 := f.app.NewOutboxRunner(outbox.Options{Logf: quiet})
-	r1.Handle(app.JobSBRegister, func(ctx context.Context, j outbox.Job) error {
+	r1.Handle(salonboard.JobRegister, func(ctx context.Context, j outbox.Job) error {
 		close(started)
 		<-ctx.Done() // the process dies while the request is on the wire
 		return ctx.Err()
 	})
-	r1.Handle(app.JobSBChange, func(ctx context.Context, j outbox.Job) error { return nil })
+	r1.Handle(salonboard.JobChange, func(ctx context.Context, j outbox.Job) error { return nil })
 	stop := start(t, r1)
 	<-started
 	stop()
@@ -200,8 +201,8 @@ func TestOutboxCrashMidHandlerLosesNothing(t *testing.T) {
 		mu.Unlock()
 		return nil
 	}
-	r2.Handle(app.JobSBRegister, send)
-	r2.Handle(app.JobSBChange, send)
+	r2.Handle(salonboard.JobRegister, send)
+	r2.Handle(salonboard.JobChange, send)
 	start(t, r2)
 	waitFor(t, "every job done", func() bool { n, _ := s2.WaitingJobCount(f.ctx); return n == 0 })
 	mu.Lock()
@@ -311,13 +312,13 @@ func TestOutboxNeverRunsOneRefTwiceAtOnce(t *testing.T) {
 // reached show the runner offline and never use up a job's attempts.
 func TestOutboxOfflineJobsWaitInsteadOfFailing(t *testing.T) {
 	f := newOutboxFixture(t)
-	id := f.enqueue(t, app.JobSBRegister, "reservation:3")
+	id := f.enqueue(t, salonboard.JobRegister, "reservation:3")
 	ev := record(f.app)
 	var mu sync.Mutex
 	var statuses []outbox.Status
 	r := f.app.NewOutboxRunner(outbox.Options{MaxAttempts: 2, Rand: func() float64 { return 0 }, Logf: quiet,
 		OnStatus: func(s outbox.Status) { mu.Lock(); statuses = append(statuses, s); mu.Unlock() }})
-	r.Handle(app.JobSBRegister, func(ctx context.Context, j outbox.Job) error {
+	r.Handle(salonboard.JobRegister, func(ctx context.Context, j outbox.Job) error {
 		if j.Attempts <= 4 {
 			return fmt.Errorf("register: %w", offlineErr{})
 		}
@@ -360,7 +361,7 @@ func TestOutboxSaveReservationKicksTheRunner(t *testing.T) {
 	f := newOutboxFixture(t)
 	sent := make(chan outbox.Job, 1)
 	r := f.app.NewOutboxRunner(outbox.Options{PollInterval: time.Hour, Logf: quiet})
-	r.Handle(app.JobSBRegister, func(ctx context.Context, j outbox.Job) error { sent <- j; return nil })
+	r.Handle(salonboard.JobRegister, func(ctx context.Context, j outbox.Job) error { sent <- j; return nil })
 	start(t, r)
 	time.Sleep(20 * time.Millisecond) // let it fall asleep for the hour
 	res := f.book(t, "15:00")

@@ -1,4 +1,4 @@
-package app_test
+package salonboard_test
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/data"
 	"salondesk/data/datatest"
 )
@@ -16,13 +17,13 @@ import (
 // BOARD sync switched on (so that a wrongly queued job would show).
 func (f *fixture) mismatch(t *testing.T, number, start, coupon string) int64 {
 	t.Helper()
-	if err := f.app.SetSalonBoardEnabled(f.ctx, true); err != nil {
+	if err := f.sb.SetEnabled(f.ctx, true); err != nil {
 		t.Fatal(err)
 	}
 	in := hpb(number, start)
 	in.Coupon = coupon
-	res, err := f.app.ApplyIncoming(f.ctx, in)
-	if err != nil || res.Outcome != app.OutcomeProvisional {
+	res, err := f.sb.ApplyIncoming(f.ctx, in)
+	if err != nil || res.Outcome != salonboard.OutcomeProvisional {
 		t.Fatalf("incoming %+v %v", res, err)
 	}
 	return res.ReservationID
@@ -48,7 +49,7 @@ func TestTranscribeRegistersAndMapsTheCouponNextTime(t *testing.T) {
 	f.app.Events().Subscribe(func(e app.Event) { events = append(events, e) })
 	coupon := f.ids.Coupons["カット＋ケアカラー ¥9,900"]
 	menus := []int64{f.ids.Menus["カット"], f.ids.Menus["ケアカラー"]}
-	r, err := f.app.Transcribe(f.ctx, app.TranscribeInput{ReservationID: id, Start: datatest.At("2026-11-21", "11:00"),
+	r, err := f.sb.Transcribe(f.ctx, salonboard.TranscribeInput{ReservationID: id, Start: datatest.At("2026-11-21", "11:00"),
 		CouponID: coupon, MenuIDs: menus, StaffID: f.ids.Staff["佐藤"], Designated: true, Memo: "  前回と同じ色  "})
 	if err != nil {
 		t.Fatal(err)
@@ -70,7 +71,7 @@ func TestTranscribeRegistersAndMapsTheCouponNextTime(t *testing.T) {
 	if h, _ := f.app.Home(f.ctx); h.Unresolved[data.DirSBToApp] != 0 {
 		t.Errorf("unresolved %v", h.Unresolved)
 	}
-	if kinds := f.jobKinds(t, id); !slices.Equal(kinds, []string{app.JobSBReread}) {
+	if kinds := f.jobKinds(t, id); !slices.Equal(kinds, []string{salonboard.JobReread}) {
 		t.Errorf("jobs of the reservation %v, want only the re-read", kinds)
 	}
 	var res, notes bool
@@ -86,8 +87,8 @@ func TestTranscribeRegistersAndMapsTheCouponNextTime(t *testing.T) {
 	for i, name := range []string{"[全員]知らないクーポン ¥5,000", "【全員】知らないクーポン ¥4,500", "[新規]知らないクーポン"} {
 		in := hpb("BE1000000"+string(rune('1'+i)), []string{"13:00", "14:00", "15:00"}[i])
 		in.Coupon, in.Staff, in.NameKana, in.Duration = name, "指名なし", "スズキ ハナ", 0
-		got, err := f.app.ApplyIncoming(f.ctx, in)
-		if err != nil || got.Outcome != app.OutcomeApplied {
+		got, err := f.sb.ApplyIncoming(f.ctx, in)
+		if err != nil || got.Outcome != salonboard.OutcomeApplied {
 			t.Fatalf("%q after transcription: %+v %v", name, got, err)
 		}
 		if nv, _ := f.app.Reservation(f.ctx, got.ReservationID); nv.CouponID != coupon {
@@ -100,7 +101,7 @@ func TestTranscribeRegistersAndMapsTheCouponNextTime(t *testing.T) {
 func TestTranscribeWithoutStartWritesNothing(t *testing.T) {
 	f := newFixture(t)
 	id := f.mismatch(t, "BC97459537", "11:00", "知らないクーポン")
-	_, err := f.app.Transcribe(f.ctx, app.TranscribeInput{ReservationID: id,
+	_, err := f.sb.Transcribe(f.ctx, salonboard.TranscribeInput{ReservationID: id,
 		CouponID: f.ids.Coupons["【新規】カット"]})
 	if app.ErrorKey(err) != "error.start_required" {
 		t.Fatalf("err %v", err)
@@ -125,19 +126,19 @@ func TestTranscribeOverCapacityWarnsThenForces(t *testing.T) {
 	if _, err := f.book("佐藤", datatest.At("2026-11-21", "10:00"), "カット"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.app.SetSalonBoardEnabled(f.ctx, true); err != nil {
+	if err := f.sb.SetEnabled(f.ctx, true); err != nil {
 		t.Fatal(err)
 	}
 	in := hpb("BE00000001", "10:00")
 	in.Coupon = "カット＋ケアカラー ¥9,900"
-	held, err := f.app.ApplyIncoming(f.ctx, in)
-	if err != nil || held.Reason != app.ReasonCapacity {
+	held, err := f.sb.ApplyIncoming(f.ctx, in)
+	if err != nil || held.Reason != data.ReasonCapacity {
 		t.Fatalf("%+v %v", held, err)
 	}
-	ti := app.TranscribeInput{ReservationID: held.ReservationID, Start: in.Start, StaffID: f.ids.Staff["佐藤"],
+	ti := salonboard.TranscribeInput{ReservationID: held.ReservationID, Start: in.Start, StaffID: f.ids.Staff["佐藤"],
 		CouponID: f.ids.Coupons["【新規】カット"], NewCustomer: &app.CustomerInput{Name: "別人", Kana: "ベツジン"}}
-	_, err = f.app.Transcribe(f.ctx, ti)
-	var warn *app.FitWarning
+	_, err = f.sb.Transcribe(f.ctx, ti)
+	var warn *salonboard.FitWarning
 	if !errors.As(err, &warn) || app.ErrorKey(err) != "error.capacity_staff" {
 		t.Fatalf("want a capacity warning, got %v", err)
 	}
@@ -148,7 +149,7 @@ func TestTranscribeOverCapacityWarnsThenForces(t *testing.T) {
 		t.Fatalf("%d customers: the new one was written despite the warning", n)
 	}
 	ti.Force = true
-	if _, err := f.app.Transcribe(f.ctx, ti); err != nil {
+	if _, err := f.sb.Transcribe(f.ctx, ti); err != nil {
 		t.Fatal(err)
 	}
 	v, _ := f.app.Reservation(f.ctx, held.ReservationID)
@@ -172,24 +173,24 @@ func TestTranscribeRefusals(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := datatest.At("2026-11-21", "12:00")
-	if _, err := f.app.Transcribe(f.ctx, app.TranscribeInput{ReservationID: desk.ID, Start: start}); app.ErrorKey(err) != "transcribe.error.not_provisional" {
+	if _, err := f.sb.Transcribe(f.ctx, salonboard.TranscribeInput{ReservationID: desk.ID, Start: start}); app.ErrorKey(err) != "transcribe.error.not_provisional" {
 		t.Fatalf("desk reservation: %v", err)
 	}
 	id := f.mismatch(t, "BC97459537", "11:00", "知らないクーポン")
-	for key, in := range map[string]app.TranscribeInput{
+	for key, in := range map[string]salonboard.TranscribeInput{
 		"error.start_grid":     {ReservationID: id, Start: start.Add(3 * time.Minute)},
 		"error.staff_unknown":  {ReservationID: id, Start: start, StaffID: 999, Force: true},
 		"error.coupon_unknown": {ReservationID: id, Start: start, CouponID: 999},
 		"error.kana_required":  {ReservationID: id, Start: start, NewCustomer: &app.CustomerInput{Name: "名無し"}},
 	} {
-		if _, err := f.app.Transcribe(f.ctx, in); app.ErrorKey(err) != key {
+		if _, err := f.sb.Transcribe(f.ctx, in); app.ErrorKey(err) != key {
 			t.Errorf("want %s, got %v", key, err)
 		}
 	}
-	if _, err := f.app.Transcribe(f.ctx, app.TranscribeInput{ReservationID: id, Start: start}); err != nil {
+	if _, err := f.sb.Transcribe(f.ctx, salonboard.TranscribeInput{ReservationID: id, Start: start}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.Transcribe(f.ctx, app.TranscribeInput{ReservationID: id, Start: start}); app.ErrorKey(err) != "transcribe.error.not_provisional" {
+	if _, err := f.sb.Transcribe(f.ctx, salonboard.TranscribeInput{ReservationID: id, Start: start}); app.ErrorKey(err) != "transcribe.error.not_provisional" {
 		t.Fatalf("transcribed twice: %v", err)
 	}
 }
@@ -197,17 +198,17 @@ func TestTranscribeRefusals(t *testing.T) {
 // A reservation held without a customer (unreadable mail) needs one: chosen or created.
 func TestTranscribeNeedsACustomer(t *testing.T) {
 	f := newFixture(t)
-	held, err := f.app.HoldUnreadable(f.ctx, "BE55555555", datatest.At("2026-11-21", "13:00"), "ニシ ミドリ")
+	held, err := f.sb.HoldUnreadable(f.ctx, "BE55555555", datatest.At("2026-11-21", "13:00"), "ニシ ミドリ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := app.TranscribeInput{ReservationID: held.ReservationID, Start: datatest.At("2026-11-21", "13:00"),
+	in := salonboard.TranscribeInput{ReservationID: held.ReservationID, Start: datatest.At("2026-11-21", "13:00"),
 		MenuIDs: []int64{f.ids.Menus["前髪カット"]}}
-	if _, err := f.app.Transcribe(f.ctx, in); app.ErrorKey(err) != "error.customer_required" {
+	if _, err := f.sb.Transcribe(f.ctx, in); app.ErrorKey(err) != "error.customer_required" {
 		t.Fatalf("want customer_required, got %v", err)
 	}
 	in.NewCustomer = &app.CustomerInput{Name: "西 みどり", Kana: "にし みどり", Phone: "０９０-１２３４-５６７８"}
-	if _, err := f.app.Transcribe(f.ctx, in); err != nil {
+	if _, err := f.sb.Transcribe(f.ctx, in); err != nil {
 		t.Fatal(err)
 	}
 	v, _ := f.app.Reservation(f.ctx, held.ReservationID)
@@ -223,14 +224,14 @@ func TestTranscribedStaysWhenTheSameMailComesAgain(t *testing.T) {
 	f := newFixture(t)
 	id := f.mismatch(t, "BC97459537", "11:00", "")
 	start := datatest.At("2026-11-21", "11:00")
-	if _, err := f.app.Transcribe(f.ctx, app.TranscribeInput{ReservationID: id, Start: start,
+	if _, err := f.sb.Transcribe(f.ctx, salonboard.TranscribeInput{ReservationID: id, Start: start,
 		MenuIDs: []int64{f.ids.Menus["カット"]}}); err != nil {
 		t.Fatal(err)
 	}
 	in := hpb("BC97459537", "11:00")
 	in.Coupon = ""
-	got, err := f.app.ApplyIncoming(f.ctx, in)
-	if err != nil || got.Outcome != app.OutcomeUnchanged {
+	got, err := f.sb.ApplyIncoming(f.ctx, in)
+	if err != nil || got.Outcome != salonboard.OutcomeUnchanged {
 		t.Fatalf("re-applied: %+v %v", got, err)
 	}
 	v, _ := f.app.Reservation(f.ctx, id)

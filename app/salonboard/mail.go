@@ -1,14 +1,13 @@
-package app
+package salonboard
 
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"time"
 
+	"salondesk/app"
 	"salondesk/data"
 	"salondesk/sync/salonboard/mail"
 )
@@ -27,7 +26,7 @@ type MailResult struct {
 // Only SALON BOARD's sender is accepted. A mail that announces a reservation but cannot
 // be read holds its place provisionally (例外またはタイムアウトが発生しました) instead of
 // losing it. An error means the mail was not handled and should be offered again.
-func (a *App) ApplyMail(ctx context.Context, raw []byte, messageID string) (MailResult, error) {
+func (sb *Room) ApplyMail(ctx context.Context, raw []byte, messageID string) (MailResult, error) {
 	m, perr := mail.ParseWith(raw, time.Local)
 	if messageID == "" {
 		messageID = m.MessageID
@@ -40,23 +39,18 @@ func (a *App) ApplyMail(ctx context.Context, raw []byte, messageID string) (Mail
 	if m.Reservation != nil {
 		res.Number = m.Reservation.Number
 	}
-	var days []time.Time
-	err := a.store.Tx(ctx, func(tx *sql.Tx) error {
-		done, err := data.MailProcessed(ctx, tx, messageID)
+	err := sb.a.Update(ctx, func(t *app.Tx) error {
+		done, err := data.MailProcessed(ctx, t.Q(), messageID)
 		if err != nil || done {
 			res.Duplicate = done
 			return err
 		}
-		if res.Apply, days, err = a.applyParsed(ctx, tx, m, perr); err != nil {
+		if res.Apply, err = applyParsed(t, m, perr); err != nil {
 			return err
 		}
-		return data.RecordMail(ctx, tx, messageID, res.Number, res.Kind, res.Apply.Outcome, a.now())
+		return data.RecordMail(ctx, t.Q(), messageID, res.Number, res.Kind, res.Apply.Outcome, t.Now())
 	})
-	if err != nil {
-		return res, err
-	}
-	a.publishApplied(res.Apply, days)
-	return res, nil
+	return res, err
 }
 
 func kindName(m mail.Mail, err error) string {
@@ -71,15 +65,15 @@ func kindName(m mail.Mail, err error) string {
 }
 
 // applyParsed turns a parsed mail into the salon's reservation.
-func (a *App) applyParsed(ctx context.Context, tx *sql.Tx, m mail.Mail, perr error) (ApplyResult, []time.Time, error) {
+func applyParsed(t *app.Tx, m mail.Mail, perr error) (ApplyResult, error) {
 	var foreign mail.ErrNotSalonBoard
 	switch {
 	case errors.As(perr, &foreign):
-		return ApplyResult{}, nil, nil // not SALON BOARD's: never applied, only remembered
+		return ApplyResult{}, nil // not SALON BOARD's: never applied, only remembered
 	case perr != nil:
-		return a.holdUnreadableMail(ctx, tx, m.Reservation)
+		return holdUnreadableMail(t, m.Reservation)
 	case m.Reservation == nil: // reminders, address checks, unknown subjects
-		return ApplyResult{}, nil, nil
+		return ApplyResult{}, nil
 	}
 	r := m.Reservation
 	in := Incoming{Number: r.Number, Start: r.Start, Duration: r.Duration, NameKanji: r.NameKanji,
@@ -96,43 +90,33 @@ func (a *App) applyParsed(ctx context.Context, tx *sql.Tx, m mail.Mail, perr err
 	if in.Coupon != "" && r.CouponTarget != "" {
 		in.Coupon = "[" + r.CouponTarget + "]" + in.Coupon
 	}
-	return a.applyIncomingTx(ctx, tx, in)
+	return applyIncoming(t, in)
 }
 
 // holdUnreadableMail keeps what an unreadable mail announced: with a number and a start,
 // a provisional place; with a number only, a notification and a job that reads the
 // reservation from the web UI. Without even a number nothing can be held: the
 // reconciliation with the web list finds it.
-func (a *App) holdUnreadableMail(ctx context.Context, tx *sql.Tx, r *mail.Reservation) (ApplyResult, []time.Time, error) {
+func holdUnreadableMail(t *app.Tx, r *mail.Reservation) (ApplyResult, error) {
 	if r == nil || r.Number == "" {
-		return ApplyResult{}, nil, nil
+		return ApplyResult{}, nil
 	}
-	existing, err := data.ReservationBySBNumber(ctx, tx, r.Number)
-	var prev *data.Reservation
-	if err == nil {
-		prev = &existing.Reservation
-	} else if !errors.Is(err, data.ErrNotFound) {
-		return ApplyResult{}, nil, err
+	prev, err := bySBNumber(t, r.Number)
+	if err != nil {
+		return ApplyResult{}, err
 	}
 	if !r.Start.IsZero() {
-		in := a.incomingReservation(Incoming{Number: r.Number, Start: r.Start, NameKanji: r.NameKanji,
+		in := incomingReservation(t.Now(), Incoming{Number: r.Number, Start: r.Start, NameKanji: r.NameKanji,
 			NameKana: r.NameKana}, prev)
-		res, err := a.holdProvisional(ctx, tx, in, prev, ReasonTimeout)
-		return res, []time.Time{r.Start}, err
+		return holdProvisional(t, in, prev, data.ReasonTimeout)
 	}
 	if prev != nil {
-		return ApplyResult{ReservationID: prev.ID, Outcome: OutcomeUnchanged}, nil, nil
+		return ApplyResult{ReservationID: prev.ID, Outcome: OutcomeUnchanged}, nil
 	}
-	n := data.Notification{CreatedAt: a.now(), Direction: data.DirSBToApp, Reason: ReasonTimeout,
-		ReservationNo: r.Number}
-	if err := data.InsertNotification(ctx, tx, &n); err != nil {
-		return ApplyResult{}, nil, err
+	n := data.Notification{Direction: data.DirSBToApp, Reason: data.ReasonTimeout, ReservationNo: r.Number}
+	if err := t.RaiseNotification(&n); err != nil {
+		return ApplyResult{}, err
 	}
-	payload, _ := json.Marshal(map[string]any{"sb_number": r.Number})
-	err = data.EnqueueJob(ctx, tx, &data.Job{Kind: JobSBFetch, Ref: "sb:" + r.Number, Payload: string(payload)}, a.now())
-	return ApplyResult{Outcome: OutcomeProvisional, Reason: ReasonTimeout}, nil, err
+	err = t.Enqueue(JobFetch, "sb:"+r.Number, map[string]any{"sb_number": r.Number})
+	return ApplyResult{Outcome: OutcomeProvisional, Reason: data.ReasonTimeout}, err
 }
-
-// JobSBFetch reads a reservation SALON BOARD announced from its web UI (the mail could not
-// be read) and applies it.
-const JobSBFetch = "salonboard.fetch"

@@ -1,7 +1,6 @@
-package app
+package salonboard
 
 import (
-	"context"
 	"errors"
 	"regexp"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"salondesk/app"
 	"salondesk/data"
 )
 
@@ -79,19 +79,12 @@ type NameMatch struct {
 // errNoMatch: a name that matches no coupon, menu or alias.
 var errNoMatch = errors.New("no match")
 
-// matchNames resolves an incoming coupon (preferred) or menu lines to local masters.
-func matchNames(ctx context.Context, q data.Querier, coupon string, menus []string) (NameMatch, error) {
+// matchNames resolves an incoming coupon (preferred) or menu lines to the salon's masters
+// in use, read once per transaction.
+func matchNames(t *app.Tx, coupon string, menus []string) (NameMatch, error) {
 	var m NameMatch
-	coupons, err := data.ListCoupons(ctx, q, false)
-	if err != nil {
-		return m, err
-	}
-	localMenus, err := data.ListMenus(ctx, q, false)
-	if err != nil {
-		return m, err
-	}
 	if strings.TrimSpace(coupon) != "" {
-		c, err := findCoupon(ctx, q, coupons, coupon)
+		c, err := findCoupon(t, coupon)
 		if err != nil {
 			return m, err
 		}
@@ -101,7 +94,7 @@ func matchNames(ctx context.Context, q data.Querier, coupon string, menus []stri
 		return m, errNoMatch
 	}
 	for _, name := range menus {
-		id, err := findMenu(ctx, q, localMenus, name)
+		id, err := findMenu(t, name)
 		if err != nil {
 			return m, err
 		}
@@ -110,17 +103,35 @@ func matchNames(ctx context.Context, q data.Querier, coupon string, menus []stri
 	return m, nil
 }
 
-func findCoupon(ctx context.Context, q data.Querier, coupons []data.Coupon, name string) (data.Coupon, error) {
+// activeCoupons are the coupons in use.
+func activeCoupons(t *app.Tx) ([]data.Coupon, error) {
+	all, err := t.Coupons()
+	var out []data.Coupon
+	for _, c := range all {
+		if c.Active {
+			out = append(out, c)
+		}
+	}
+	return out, err
+}
+
+func findCoupon(t *app.Tx, name string) (data.Coupon, error) {
+	coupons, err := activeCoupons(t)
+	if err != nil {
+		return data.Coupon{}, err
+	}
 	keys := couponKeys(name)
 	for _, k := range keys {
-		if a, err := data.FindAlias(ctx, q, "coupon", k); err == nil && a.CouponID != 0 {
+		a, ok, err := t.Alias("coupon", k)
+		if err != nil {
+			return data.Coupon{}, err
+		}
+		if ok && a.CouponID != 0 {
 			for _, c := range coupons {
 				if c.ID == a.CouponID {
 					return c, nil
 				}
 			}
-		} else if err != nil && !errors.Is(err, data.ErrNotFound) {
-			return data.Coupon{}, err
 		}
 	}
 	for _, k := range keys {
@@ -135,14 +146,21 @@ func findCoupon(ctx context.Context, q data.Querier, coupons []data.Coupon, name
 	return data.Coupon{}, errNoMatch
 }
 
-func findMenu(ctx context.Context, q data.Querier, menus []data.Menu, name string) (int64, error) {
+func findMenu(t *app.Tx, name string) (int64, error) {
 	n := NormalizeName(name)
-	if a, err := data.FindAlias(ctx, q, "menu", n); err == nil && a.MenuID != 0 {
+	if a, ok, err := t.Alias("menu", n); err != nil {
+		return 0, err
+	} else if ok && a.MenuID != 0 {
 		return a.MenuID, nil
-	} else if err != nil && !errors.Is(err, data.ErrNotFound) {
+	}
+	menus, err := t.Menus()
+	if err != nil {
 		return 0, err
 	}
 	for _, m := range menus {
+		if !m.Active {
+			continue
+		}
 		if NormalizeName(m.Name) == n || withoutPrice(NormalizeName(m.Name)) == withoutPrice(n) {
 			return m.ID, nil
 		}

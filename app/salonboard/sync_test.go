@@ -1,4 +1,4 @@
-package app_test
+package salonboard_test
 
 import (
 	"context"
@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/data"
 	"salondesk/data/datatest"
 	"salondesk/sync/outbox"
@@ -23,7 +23,7 @@ type inbound struct {
 	*fixture
 	double *sbdouble.Double
 	imap   *imaptest.Server
-	sync   *app.SalonBoardSync
+	sync   *salonboard.Sync
 }
 
 func newInbound(t *testing.T) *inbound {
@@ -40,7 +40,7 @@ func newInbound(t *testing.T) *inbound {
 	box := imaptest.Memory(t, imaptest.MemoryOptions{})
 	runner := f.app.NewOutboxRunner(outbox.Options{PollInterval: 50 * time.Millisecond, BaseDelay: 10 * time.Millisecond,
 		MaxDelay: 100 * time.Millisecond, MaxAttempts: 3})
-	s := f.app.NewSalonBoardSync(app.SalonBoardConfig{Web: client, ReconcileEvery: time.Hour,
+	s := f.sb.NewSync(salonboard.Config{Web: client, ReconcileEvery: time.Hour,
 		Mailbox: &mailbox.Config{Host: box.Host, Port: box.Port, User: box.User, Password: box.Password,
 			TLS: mailbox.NoTLS, PollInterval: 100 * time.Millisecond,
 			// go-imap's in-memory server sometimes misses an IDLE notice; IDLE itself is
@@ -117,11 +117,12 @@ func TestReconcileFindsLostMailsAndCancellations(t *testing.T) {
 	in.double.AddReservation(sbdouble.Reservation{ID: "BE20000002", Start: datatest.At("2026-11-23", "10:00"),
 		KanaSei: "ヤマダ", KanaMei: "ハナコ", Coupon: "【新規】カット"})
 	waitFor(t, "the mailed reservation", func() bool { _, ok := in.bySB("BE20000002"); return ok })
+	// The sync's pass at start has read the list once it found the lost one: the
+	// cancellation below comes after it, for the pass of this test to see.
+	waitFor(t, "the pass at start", func() bool { _, ok := in.bySB("BE20000001"); return ok })
 	if err := in.double.CancelReservation("BE20000002", sbdouble.StatusCustomerCancel); err != nil {
 		t.Fatal(err)
 	}
-	// The sync reconciles at start too: whichever pass found the lost one, this one sees
-	// the cancellation.
 	res, err := in.sync.ReconcileOnce(in.ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -158,7 +159,7 @@ func TestCaptchaStopsTheWebSideWithOneNotification(t *testing.T) {
 	notes, _ := in.app.Notifications(in.ctx, 10)
 	open := 0
 	for _, n := range notes {
-		if n.Reason == app.ReasonCaptcha && !n.Resolved() {
+		if n.Reason == data.ReasonCaptcha && !n.Resolved() {
 			open++
 		}
 	}
@@ -182,7 +183,7 @@ func TestRereadThatFailsLeavesItForTranscription(t *testing.T) {
 	})
 	v, _ := in.bySB(m.Number)
 	notes, _ := in.app.Notifications(in.ctx, 10)
-	if v.Status != data.StatusProvisional || v.SyncState != data.SyncFailed || v.SyncReason != app.ReasonMismatch ||
+	if v.Status != data.StatusProvisional || v.SyncState != data.SyncFailed || v.SyncReason != data.ReasonMismatch ||
 		len(notes) != 1 || notes[0].Resolved() || notes[0].ReservationNo != m.Number {
 		t.Fatalf("reservation %s/%s/%s, notifications %+v", v.Status, v.SyncState, v.SyncReason, notes)
 	}

@@ -1,4 +1,4 @@
-package app_test
+package salonboard_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/data"
 	"salondesk/data/datatest"
 	"salondesk/sync/outbox"
@@ -37,6 +38,7 @@ func (c *clock) Set(t time.Time) {
 type outboxFixture struct {
 	store *data.Store
 	app   *app.App
+	sb    *salonboard.Room
 	ids   datatest.Salon
 	clock *clock
 	ctx   context.Context
@@ -48,7 +50,8 @@ func newOutboxFixture(t *testing.T) *outboxFixture {
 	f := &outboxFixture{store: s, ids: datatest.Seed(t, s), ctx: context.Background(),
 		clock: &clock{t: datatest.At("2026-11-20", "09:00")}}
 	f.app = app.New(s, app.WithClock(f.clock.Now))
-	if err := f.app.SetSalonBoardEnabled(f.ctx, true); err != nil {
+	f.sb = salonboard.Install(f.app)
+	if err := f.sb.SetEnabled(f.ctx, true); err != nil {
 		t.Fatal(err)
 	}
 	return f

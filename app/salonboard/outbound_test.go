@@ -1,4 +1,4 @@
-package app_test
+package salonboard_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/data"
 	"salondesk/data/datatest"
 	"salondesk/sync/outbox"
@@ -28,7 +29,7 @@ type outbound struct {
 
 func newOutbound(t *testing.T, clientTimeout time.Duration) *outbound {
 	f := newRunningFixture(t)
-	if err := f.app.SetSalonBoardEnabled(f.ctx, true); err != nil {
+	if err := f.sb.SetEnabled(f.ctx, true); err != nil {
 		t.Fatal(err)
 	}
 	for name, id := range map[string]string{"佐藤": "W001", "鈴木": "W002"} {
@@ -54,7 +55,7 @@ func newOutbound(t *testing.T, clientTimeout time.Duration) *outbound {
 	}
 	runner := f.app.NewOutboxRunner(outbox.Options{PollInterval: 50 * time.Millisecond, BaseDelay: 20 * time.Millisecond,
 		MaxDelay: 200 * time.Millisecond, MaxAttempts: 5})
-	s := f.app.NewSalonBoardSync(app.SalonBoardConfig{Web: client, ReconcileEvery: time.Hour}, runner)
+	s := f.sb.NewSync(salonboard.Config{Web: client, ReconcileEvery: time.Hour}, runner)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { runner.Run(ctx); close(done) }()
@@ -142,8 +143,8 @@ func TestCapacityRefusalBecomesNotification(t *testing.T) {
 	waitFor(t, "the failure", func() bool { return o.reservation(t, r.ID).SyncState == data.SyncFailed })
 	v := o.reservation(t, r.ID)
 	notes, _ := o.app.Notifications(o.ctx, 10)
-	if v.SyncReason != app.ReasonCapacity || len(notes) != 1 || notes[0].Direction != data.DirAppToSB ||
-		notes[0].Reason != app.ReasonCapacity || notes[0].ReservationNo != "1" || len(o.registered()) != 0 {
+	if v.SyncReason != data.ReasonCapacity || len(notes) != 1 || notes[0].Direction != data.DirAppToSB ||
+		notes[0].Reason != data.ReasonCapacity || notes[0].ReservationNo != "1" || len(o.registered()) != 0 {
 		t.Fatalf("reservation %q/%q, notifications %+v, SALON BOARD %d", v.SyncState, v.SyncReason, notes, len(o.registered()))
 	}
 }

@@ -1,13 +1,12 @@
-package app
+package salonboard
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
+	"salondesk/app"
 	"salondesk/data"
 )
 
@@ -22,16 +21,6 @@ const (
 	IncomingChange = "change"
 	IncomingCancel = "cancel"
 )
-
-// Reasons a reservation could not be synced, as notifications and 連携状況 carry them.
-const (
-	ReasonTimeout  = data.ReasonTimeout
-	ReasonCapacity = data.ReasonCapacity
-	ReasonMismatch = data.ReasonMismatch
-)
-
-// JobSBReread re-reads a mismatched reservation from the SALON BOARD web UI.
-const JobSBReread = "salonboard.reread"
 
 // Incoming is a reservation as SALON BOARD sent it, in the app's words.
 type Incoming struct {
@@ -66,55 +55,43 @@ type ApplyResult struct {
 }
 
 // ApplyIncoming applies one reservation from SALON BOARD in one transaction.
-func (a *App) ApplyIncoming(ctx context.Context, in Incoming) (ApplyResult, error) {
+func (sb *Room) ApplyIncoming(ctx context.Context, in Incoming) (ApplyResult, error) {
 	var res ApplyResult
-	var days []time.Time
-	err := a.store.Tx(ctx, func(tx *sql.Tx) error {
+	err := sb.a.Update(ctx, func(t *app.Tx) error {
 		var err error
-		res, days, err = a.applyIncomingTx(ctx, tx, in)
+		res, err = applyIncoming(t, in)
 		return err
 	})
-	if err != nil {
-		return res, err
-	}
-	a.publishApplied(res, days)
-	return res, nil
+	return res, err
 }
 
-func (a *App) publishApplied(res ApplyResult, days []time.Time) {
-	if res.Outcome == OutcomeUnchanged || res.Outcome == "" {
-		return
-	}
-	a.events.Publish(ReservationsChanged{Days: days})
-	// Applying can raise or resolve a notification.
-	a.events.Publish(NotificationsChanged{})
-}
-
-// applyIncomingTx is ApplyIncoming inside the caller's transaction; days are the days
-// whose schedule changed.
-func (a *App) applyIncomingTx(ctx context.Context, tx *sql.Tx, in Incoming) (ApplyResult, []time.Time, error) {
+// applyIncoming is ApplyIncoming inside the caller's transaction.
+func applyIncoming(t *app.Tx, in Incoming) (ApplyResult, error) {
 	if in.Number == "" || (in.Kind != IncomingCancel && in.Start.IsZero()) {
-		return ApplyResult{}, nil, fmt.Errorf("incoming reservation without number or start: %+v", in)
+		return ApplyResult{}, fmt.Errorf("incoming reservation without number or start: %+v", in)
 	}
-	var days []time.Time
-	existing, err := data.ReservationBySBNumber(ctx, tx, in.Number)
-	var prev *data.Reservation
-	if err == nil {
-		prev = &existing.Reservation
-		days = append(days, prev.Start)
-	} else if !errors.Is(err, data.ErrNotFound) {
-		return ApplyResult{}, nil, err
+	prev, err := bySBNumber(t, in.Number)
+	if err != nil {
+		return ApplyResult{}, err
 	}
 	if in.Kind == IncomingCancel {
-		res, err := a.applyCancel(ctx, tx, prev)
-		return res, days, err
+		return applyCancel(t, prev)
 	}
-	days = append(days, in.Start)
-	res, err := a.applyBooking(ctx, tx, in, prev)
-	return res, days, err
+	return applyBooking(t, in, prev)
 }
 
-func (a *App) applyCancel(ctx context.Context, tx *sql.Tx, prev *data.Reservation) (ApplyResult, error) {
+// bySBNumber is the reservation SALON BOARD's number names here, nil when none does.
+func bySBNumber(t *app.Tx, number string) (*data.Reservation, error) {
+	existing, err := data.ReservationBySBNumber(t.Ctx(), t.Q(), number)
+	if errors.Is(err, data.ErrNotFound) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	return &existing.Reservation, nil
+}
+
+func applyCancel(t *app.Tx, prev *data.Reservation) (ApplyResult, error) {
 	if prev == nil {
 		// Cancelled before we ever saw it (a lost mail): nothing holds a place here.
 		return ApplyResult{Outcome: OutcomeUnchanged}, nil
@@ -123,33 +100,32 @@ func (a *App) applyCancel(ctx context.Context, tx *sql.Tx, prev *data.Reservatio
 		return ApplyResult{ReservationID: prev.ID, Outcome: OutcomeUnchanged}, nil
 	}
 	r := *prev
-	r.Status, r.UpdatedAt = data.StatusCancelled, a.now()
-	if err := data.UpdateReservation(ctx, tx, &r); err != nil {
+	if err := t.CancelReservation(&r); err != nil {
 		return ApplyResult{}, err
 	}
 	// A cancelled reservation needs no transcription any more.
-	if _, err := data.ResolveNotifications(ctx, tx, 0, r.ID, a.now()); err != nil {
+	if err := t.ResolveNotifications(r.ID); err != nil {
 		return ApplyResult{}, err
 	}
 	return ApplyResult{ReservationID: r.ID, Outcome: OutcomeCancelled}, nil
 }
 
 // applyBooking creates or changes the reservation, or holds the place provisionally.
-func (a *App) applyBooking(ctx context.Context, tx *sql.Tx, in Incoming, prev *data.Reservation) (ApplyResult, error) {
-	r := a.incomingReservation(in, prev)
-	if err := a.linkCustomer(ctx, tx, &r, in); err != nil {
+func applyBooking(t *app.Tx, in Incoming, prev *data.Reservation) (ApplyResult, error) {
+	r := incomingReservation(t.Now(), in, prev)
+	if err := t.LinkCustomerByKana(&r, in.NameKanji, "salonboard"); err != nil {
 		return ApplyResult{}, err
 	}
-	staff, err := data.ListStaff(ctx, tx, true)
+	staff, err := t.Staff()
 	if err != nil {
 		return ApplyResult{}, err
 	}
 	staffID, staffOK := matchStaff(staff, in.Staff)
-	match, err := matchNames(ctx, tx, in.Coupon, in.Menus)
+	match, err := matchNames(t, in.Coupon, in.Menus)
 	reason := ""
 	switch {
 	case errors.Is(err, errNoMatch) || !staffOK:
-		reason = ReasonMismatch
+		reason = data.ReasonMismatch
 	case err != nil:
 		return ApplyResult{}, err
 	}
@@ -158,25 +134,24 @@ func (a *App) applyBooking(ctx context.Context, tx *sql.Tx, in Incoming, prev *d
 		r.CouponID, r.MenuIDs = match.CouponID, match.MenuIDs
 		r.End = r.Start.Add(in.Duration)
 		if in.Duration == 0 {
-			menus, coupon, err := a.menusAndCoupon(ctx, tx, match.CouponID)
-			if err != nil {
+			d, err := t.Duration(match.MenuIDs, match.CouponID)
+			if err != nil && app.ErrorKey(err) == "" {
 				return ApplyResult{}, err
 			}
-			d, _ := durationOf(menus, match.MenuIDs, coupon)
 			r.End = r.Start.Add(d)
 		}
-		if err := a.checkFits(ctx, tx, &r); err != nil {
-			if ErrorKey(err) == "" {
+		if err := t.CheckFits(&r); err != nil {
+			if app.ErrorKey(err) == "" {
 				return ApplyResult{}, err
 			}
-			reason = ReasonCapacity
+			reason = data.ReasonCapacity
 		}
 	}
 	if reason != "" && settledByStaff(prev, &r) {
 		return ApplyResult{ReservationID: prev.ID, Outcome: OutcomeUnchanged}, nil
 	}
 	if reason != "" {
-		return a.holdProvisional(ctx, tx, r, prev, reason)
+		return holdProvisional(t, r, prev, reason)
 	}
 	if prev != nil && sameBooking(prev, &r) {
 		return ApplyResult{ReservationID: prev.ID, Outcome: OutcomeUnchanged}, nil
@@ -186,19 +161,18 @@ func (a *App) applyBooking(ctx context.Context, tx *sql.Tx, in Incoming, prev *d
 		r.Status = prev.Status
 	}
 	r.SyncState, r.SyncReason = data.SyncOK, ""
-	if err := a.upsert(ctx, tx, &r, prev); err != nil {
+	if err := upsert(t, &r, prev); err != nil {
 		return ApplyResult{}, err
 	}
 	// It applied after all (a change mail, or a coupon mapped since): the failure is over.
-	if _, err := data.ResolveNotifications(ctx, tx, 0, r.ID, a.now()); err != nil {
+	if err := t.ResolveNotifications(r.ID); err != nil {
 		return ApplyResult{}, err
 	}
 	return ApplyResult{ReservationID: r.ID, Outcome: OutcomeApplied}, nil
 }
 
 // incomingReservation is the reservation's fields as SALON BOARD sent them.
-func (a *App) incomingReservation(in Incoming, prev *data.Reservation) data.Reservation {
-	now := a.now()
+func incomingReservation(now time.Time, in Incoming, prev *data.Reservation) data.Reservation {
 	r := data.Reservation{ReceivedAt: in.ReceivedAt, CreatedAt: now, Route: in.Route,
 		PaymentType: data.PayPerVisit, Status: data.StatusWaiting}
 	if r.Route == "" {
@@ -211,9 +185,9 @@ func (a *App) incomingReservation(in Incoming, prev *data.Reservation) data.Rese
 		r = *prev
 	}
 	r.SBNumber, r.Start, r.End, r.UpdatedAt = in.Number, in.Start, in.Start, now
-	r.CustomerName, r.CustomerKana, r.CouponName = in.NameKanji, NormalizeKana(in.NameKana), in.Coupon
+	r.CustomerName, r.CustomerKana, r.CouponName = in.NameKanji, app.NormalizeKana(in.NameKana), in.Coupon
 	if in.Request != "" && r.Memo == "" {
-		r.Memo = truncateRunes(in.Request, MaxMemo)
+		r.Memo = truncateRunes(in.Request, app.MaxMemo)
 	}
 	return r
 }
@@ -226,39 +200,9 @@ func truncateRunes(s string, n int) string {
 	return s
 }
 
-// linkCustomer finds the customer by kana (HPB sends no phone) or creates one. Two
-// customers with the same kana are left for staff to tell apart.
-func (a *App) linkCustomer(ctx context.Context, tx *sql.Tx, r *data.Reservation, in Incoming) error {
-	if r.CustomerID != 0 || r.CustomerKana == "" {
-		return nil
-	}
-	found, err := data.SearchCustomers(ctx, tx, data.CustomerFilter{KanaPrefix: r.CustomerKana}, 3, 0)
-	if err != nil {
-		return err
-	}
-	var same []data.Customer
-	for _, c := range found {
-		if c.Kana == r.CustomerKana {
-			same = append(same, c)
-		}
-	}
-	switch len(same) {
-	case 1:
-		r.CustomerID, r.FirstVisit = same[0].ID, same[0].VisitCount == 0
-		return nil
-	case 0:
-		c := data.Customer{Name: in.NameKanji, Kana: r.CustomerKana, Origin: "salonboard"}
-		if err := data.InsertCustomer(ctx, tx, &c, a.now()); err != nil {
-			return err
-		}
-		r.CustomerID, r.FirstVisit = c.ID, true
-	}
-	return nil
-}
-
 // holdProvisional keeps the place with the start time only, marks the sync failed and
 // raises the notification; a name mismatch also queues the re-read from the web UI.
-func (a *App) holdProvisional(ctx context.Context, tx *sql.Tx, r data.Reservation, prev *data.Reservation, reason string) (ApplyResult, error) {
+func holdProvisional(t *app.Tx, r data.Reservation, prev *data.Reservation, reason string) (ApplyResult, error) {
 	if prev != nil && prev.Status == data.StatusProvisional && prev.SyncReason == reason &&
 		prev.Start.Equal(r.Start) {
 		return ApplyResult{ReservationID: prev.ID, Outcome: OutcomeUnchanged, Reason: reason}, nil
@@ -266,33 +210,31 @@ func (a *App) holdProvisional(ctx context.Context, tx *sql.Tx, r data.Reservatio
 	r.End, r.Status = r.Start, data.StatusProvisional
 	r.SyncState, r.SyncReason = data.SyncFailed, reason
 	r.StaffID, r.Designated, r.CouponID, r.MenuIDs, r.EquipmentID = 0, false, 0, nil, 0
-	if err := a.upsert(ctx, tx, &r, prev); err != nil {
+	if err := upsert(t, &r, prev); err != nil {
 		return ApplyResult{}, err
 	}
-	if _, err := data.ResolveNotifications(ctx, tx, 0, r.ID, a.now()); err != nil {
+	if err := t.ResolveNotifications(r.ID); err != nil {
 		return ApplyResult{}, err
 	}
-	n := data.Notification{CreatedAt: a.now(), Direction: data.DirSBToApp, Reason: reason, ReservationID: r.ID,
+	n := data.Notification{Direction: data.DirSBToApp, Reason: reason, ReservationID: r.ID,
 		ReservationNo: r.SBNumber, ReservationAt: data.FormatTime(r.Start), Detail: r.CouponName}
-	if err := data.InsertNotification(ctx, tx, &n); err != nil {
+	if err := t.RaiseNotification(&n); err != nil {
 		return ApplyResult{}, err
 	}
-	if reason == ReasonMismatch {
-		payload, _ := json.Marshal(map[string]any{"reservation_id": r.ID, "sb_number": r.SBNumber})
-		if err := data.EnqueueJob(ctx, tx, &data.Job{Kind: JobSBReread, Ref: fmt.Sprintf("reservation:%d", r.ID),
-			Payload: string(payload)}, a.now()); err != nil {
+	if reason == data.ReasonMismatch {
+		if err := t.Enqueue(JobReread, app.RefReservation(r.ID),
+			map[string]any{"reservation_id": r.ID, "sb_number": r.SBNumber}); err != nil {
 			return ApplyResult{}, err
 		}
 	}
 	return ApplyResult{ReservationID: r.ID, Outcome: OutcomeProvisional, Reason: reason}, nil
 }
 
-func (a *App) upsert(ctx context.Context, tx *sql.Tx, r *data.Reservation, prev *data.Reservation) error {
-	if prev == nil {
-		return data.InsertReservation(ctx, tx, r)
+func upsert(t *app.Tx, r *data.Reservation, prev *data.Reservation) error {
+	if prev != nil {
+		r.ID = prev.ID
 	}
-	r.ID = prev.ID
-	return data.UpdateReservation(ctx, tx, r)
+	return t.SaveReservation(r, prev)
 }
 
 // sameBooking reports whether applying would change nothing the salon sees.
@@ -312,23 +254,16 @@ func sameBooking(prev, r *data.Reservation) bool {
 
 // HoldUnreadable keeps the place of a reservation SALON BOARD announced but that could not
 // be read (a broken mail, a timeout): provisional, with the reason 例外またはタイムアウト.
-func (a *App) HoldUnreadable(ctx context.Context, number string, start time.Time, kana string) (ApplyResult, error) {
+func (sb *Room) HoldUnreadable(ctx context.Context, number string, start time.Time, kana string) (ApplyResult, error) {
 	var res ApplyResult
-	err := a.store.Tx(ctx, func(tx *sql.Tx) error {
-		existing, err := data.ReservationBySBNumber(ctx, tx, number)
-		var prev *data.Reservation
-		if err == nil {
-			prev = &existing.Reservation
-		} else if !errors.Is(err, data.ErrNotFound) {
+	err := sb.a.Update(ctx, func(t *app.Tx) error {
+		prev, err := bySBNumber(t, number)
+		if err != nil {
 			return err
 		}
-		r := a.incomingReservation(Incoming{Number: number, Start: start, NameKana: kana}, prev)
-		res, err = a.holdProvisional(ctx, tx, r, prev, ReasonTimeout)
+		r := incomingReservation(t.Now(), Incoming{Number: number, Start: start, NameKana: kana}, prev)
+		res, err = holdProvisional(t, r, prev, data.ReasonTimeout)
 		return err
 	})
-	if err == nil && res.Outcome != OutcomeUnchanged {
-		a.events.Publish(ReservationsChanged{Days: []time.Time{start}})
-		a.events.Publish(NotificationsChanged{})
-	}
 	return res, err
 }

@@ -1,22 +1,22 @@
-package app
+package salonboard
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 
+	"salondesk/app"
 	"salondesk/data"
 	"salondesk/sync/outbox"
 	"salondesk/sync/salonboard/web"
 )
 
-// SalonBoardWriter is what registering desk reservations needs of SALON BOARD's web UI
+// Writer is what registering desk reservations needs of SALON BOARD's web UI
 // (*web.Client has it).
-type SalonBoardWriter interface {
+type Writer interface {
 	Register(ctx context.Context, in web.RegisterInput) (web.RegisterResult, error)
 	FindReservations(ctx context.Context, start time.Time, staffName, kana string) ([]web.ListRow, error)
 	Change(ctx context.Context, id string, in web.ChangeInput) error
@@ -46,10 +46,10 @@ func writeFailure(err error) error {
 	if err == nil {
 		return nil
 	}
-	reason := ReasonTimeout
+	reason := data.ReasonTimeout
 	var r interface{ Reason() string }
-	if errors.As(err, &r) && r.Reason() == ReasonCapacity {
-		reason = ReasonCapacity
+	if errors.As(err, &r) && r.Reason() == data.ReasonCapacity {
+		reason = data.ReasonCapacity
 	}
 	return &reasonedError{err: err, reason: reason, permanent: !web.IsTransient(err)}
 }
@@ -61,47 +61,47 @@ var errAmbiguous = errors.New("SALON BOARDに同じ日時・スタッフ・お�
 // for the reservation there (same start, staff and kana): one found is linked, not
 // registered again; more than one is left to a person. A reservation that came from
 // SALON BOARD, was transcribed, or is linked already is never registered.
-func (a *App) RegisterHandler(w SalonBoardWriter) outbox.Handler {
+func (sb *Room) RegisterHandler(w Writer) outbox.Handler {
 	return func(ctx context.Context, job outbox.Job) error {
-		r, ok, err := a.jobReservation(ctx, job)
+		r, ok, err := sb.jobReservation(ctx, job)
 		if err != nil || !ok || !needsRegistration(r) {
 			return err
 		}
-		in, err := a.registerInput(ctx, r)
+		in, err := sb.registerInput(ctx, r)
 		if err != nil {
-			return &reasonedError{err: err, reason: ReasonTimeout, permanent: true}
+			return &reasonedError{err: err, reason: data.ReasonTimeout, permanent: true}
 		}
 		if job.Attempts > 1 {
-			rows, err := w.FindReservations(ctx, in.Start, a.sbStaffName(ctx, in.StaffID), in.SeiKana+" "+in.MeiKana)
+			rows, err := w.FindReservations(ctx, in.Start, sb.sbStaffName(ctx, in.StaffID), in.SeiKana+" "+in.MeiKana)
 			if err != nil {
 				return writeFailure(err)
 			}
 			switch len(rows) {
 			case 0:
 			case 1:
-				return a.linkRegistered(ctx, r.ID, rows[0].ID)
+				return sb.linkRegistered(ctx, r.ID, rows[0].ID)
 			default:
-				return &reasonedError{err: errAmbiguous, reason: ReasonTimeout, permanent: true}
+				return &reasonedError{err: errAmbiguous, reason: data.ReasonTimeout, permanent: true}
 			}
 		}
 		res, err := w.Register(ctx, in)
 		if err != nil {
 			return writeFailure(err)
 		}
-		return a.linkRegistered(ctx, r.ID, res.ID)
+		return sb.linkRegistered(ctx, r.ID, res.ID)
 	}
 }
 
 // ChangeHandler carries a desk change to SALON BOARD for a reservation registered there.
-func (a *App) ChangeHandler(w SalonBoardWriter) outbox.Handler {
+func (sb *Room) ChangeHandler(w Writer) outbox.Handler {
 	return func(ctx context.Context, job outbox.Job) error {
-		r, ok, err := a.jobReservation(ctx, job)
+		r, ok, err := sb.jobReservation(ctx, job)
 		if err != nil || !ok || !strings.HasPrefix(r.SBNumber, "YG") || !r.Status.Active() {
 			return err // not registered yet: the register job sends the current state
 		}
-		in, err := a.registerInput(ctx, r)
+		in, err := sb.registerInput(ctx, r)
 		if err != nil {
-			return &reasonedError{err: err, reason: ReasonTimeout, permanent: true}
+			return &reasonedError{err: err, reason: data.ReasonTimeout, permanent: true}
 		}
 		err = w.Change(ctx, r.SBNumber, web.ChangeInput{StaffID: in.StaffID, EquipmentID: in.EquipmentID,
 			Start: in.Start, Duration: in.Duration, Designated: in.Designated, SeiKana: in.SeiKana,
@@ -109,30 +109,30 @@ func (a *App) ChangeHandler(w SalonBoardWriter) outbox.Handler {
 		if err != nil {
 			return writeFailure(err)
 		}
-		return a.markSynced(ctx, r.ID)
+		return sb.markSynced(ctx, r.ID)
 	}
 }
 
 // CancelHandler cancels in SALON BOARD a reservation registered there.
-func (a *App) CancelHandler(w SalonBoardWriter) outbox.Handler {
+func (sb *Room) CancelHandler(w Writer) outbox.Handler {
 	return func(ctx context.Context, job outbox.Job) error {
-		r, ok, err := a.jobReservation(ctx, job)
+		r, ok, err := sb.jobReservation(ctx, job)
 		if err != nil || !ok || !strings.HasPrefix(r.SBNumber, "YG") {
 			return err
 		}
 		if err := w.Cancel(ctx, r.SBNumber); err != nil {
 			return writeFailure(err)
 		}
-		return a.markSynced(ctx, r.ID)
+		return sb.markSynced(ctx, r.ID)
 	}
 }
 
-func (a *App) jobReservation(ctx context.Context, job outbox.Job) (data.Reservation, bool, error) {
+func (sb *Room) jobReservation(ctx context.Context, job outbox.Job) (data.Reservation, bool, error) {
 	var p jobPayload
 	if err := json.Unmarshal([]byte(job.Payload), &p); err != nil {
 		return data.Reservation{}, false, outbox.Permanent(fmt.Errorf("payload %q: %w", job.Payload, err))
 	}
-	v, err := data.GetReservation(ctx, a.store.Reader(), p.ReservationID)
+	v, err := sb.a.Reservation(ctx, p.ReservationID)
 	if errors.Is(err, data.ErrNotFound) {
 		return data.Reservation{}, false, nil // deleted since: nothing to send
 	}
@@ -147,9 +147,18 @@ func needsRegistration(r data.Reservation) bool {
 // registerInput is the reservation as SALON BOARD's form takes it. SALON BOARD books
 // every reservation on a staff row: one without 指名 goes on the first staff member
 // working that day (not designated).
-func (a *App) registerInput(ctx context.Context, r data.Reservation) (web.RegisterInput, error) {
-	q := a.store.Reader()
-	staff, err := data.ListStaff(ctx, q, true)
+func (sb *Room) registerInput(ctx context.Context, r data.Reservation) (web.RegisterInput, error) {
+	var in web.RegisterInput
+	err := sb.a.View(ctx, func(t *app.Tx) error {
+		var err error
+		in, err = registerInput(t, r)
+		return err
+	})
+	return in, err
+}
+
+func registerInput(t *app.Tx, r data.Reservation) (web.RegisterInput, error) {
+	staff, err := t.Staff()
 	if err != nil {
 		return web.RegisterInput{}, err
 	}
@@ -159,7 +168,7 @@ func (a *App) registerInput(ctx context.Context, r data.Reservation) (web.Regist
 		if s.SBID == "" || !s.Active {
 			continue
 		}
-		if s.ID == r.StaffID || (r.StaffID == 0 && row == nil && worksOn(*s, r.Start)) {
+		if s.ID == r.StaffID || (r.StaffID == 0 && row == nil && app.WorksOn(*s, r.Start)) {
 			row = s
 		}
 	}
@@ -172,11 +181,11 @@ func (a *App) registerInput(ctx context.Context, r data.Reservation) (web.Regist
 		in.Route = web.RouteWalkIn
 	}
 	if in.Duration <= 0 {
-		salon, _ := a.Salon(ctx)
+		salon, _ := t.Salon()
 		in.Duration = time.Duration(salon.SlotMinutes) * time.Minute
 	}
 	if r.EquipmentID != 0 {
-		eq, err := data.ListEquipment(ctx, q, true)
+		eq, err := t.Equipment()
 		if err != nil {
 			return in, err
 		}
@@ -188,7 +197,7 @@ func (a *App) registerInput(ctx context.Context, r data.Reservation) (web.Regist
 	}
 	kana, name := r.CustomerKana, r.CustomerName
 	if r.CustomerID != 0 {
-		c, err := data.GetCustomer(ctx, q, r.CustomerID)
+		c, err := data.GetCustomer(t.Ctx(), t.Q(), r.CustomerID)
 		if err == nil {
 			kana, name, in.Tel = c.Kana, c.Name, c.Phone
 			in.CustomerNo = fmt.Sprint(c.Number)
@@ -211,8 +220,13 @@ func splitName(s string) (string, string) {
 	return f[0], strings.Join(f[1:], "")
 }
 
-func (a *App) sbStaffName(ctx context.Context, sbID string) string {
-	staff, _ := data.ListStaff(ctx, a.store.Reader(), true)
+func (sb *Room) sbStaffName(ctx context.Context, sbID string) string {
+	var staff []data.Staff
+	_ = sb.a.View(ctx, func(t *app.Tx) error {
+		var err error
+		staff, err = t.Staff()
+		return err
+	})
 	for _, s := range staff {
 		if s.SBID == sbID {
 			if s.SBName != "" {
@@ -225,29 +239,24 @@ func (a *App) sbStaffName(ctx context.Context, sbID string) string {
 }
 
 // linkRegistered records SALON BOARD's number: 連携状況 成功.
-func (a *App) linkRegistered(ctx context.Context, id int64, sbNumber string) error {
-	return a.updateSync(ctx, id, func(r *data.Reservation) { r.SBNumber = sbNumber })
+func (sb *Room) linkRegistered(ctx context.Context, id int64, sbNumber string) error {
+	return sb.updateSync(ctx, id, func(r *data.Reservation) { r.SBNumber = sbNumber })
 }
 
 // markSynced records that SALON BOARD holds the change: 連携状況 成功.
-func (a *App) markSynced(ctx context.Context, id int64) error {
-	return a.updateSync(ctx, id, func(*data.Reservation) {})
+func (sb *Room) markSynced(ctx context.Context, id int64) error {
+	return sb.updateSync(ctx, id, func(*data.Reservation) {})
 }
 
-func (a *App) updateSync(ctx context.Context, id int64, edit func(*data.Reservation)) error {
-	var day time.Time
-	err := a.store.Tx(ctx, func(tx *sql.Tx) error {
-		v, err := data.GetReservation(ctx, tx, id)
+func (sb *Room) updateSync(ctx context.Context, id int64, edit func(*data.Reservation)) error {
+	return sb.a.Update(ctx, func(t *app.Tx) error {
+		v, err := t.Reservation(id)
 		if err != nil {
 			return err
 		}
 		r := v.Reservation
 		edit(&r)
-		r.SyncState, r.SyncReason, r.UpdatedAt, day = data.SyncOK, "", a.now(), r.Start
-		return data.UpdateReservation(ctx, tx, &r)
+		r.SyncState, r.SyncReason, r.UpdatedAt = data.SyncOK, "", t.Now()
+		return t.SaveReservation(&r, nil)
 	})
-	if err == nil {
-		a.events.Publish(ReservationsChanged{Days: []time.Time{day}})
-	}
-	return err
 }

@@ -1,4 +1,4 @@
-package app
+package salonboard
 
 import (
 	"context"
@@ -20,7 +20,7 @@ type ReconcileResult struct {
 
 // Reconcile reads SALON BOARD's reservation list for [from, to] and applies what the mails
 // missed: lost mails, changes and cancellations. Spam filters drop mails; this finds them.
-func (a *App) Reconcile(ctx context.Context, w SalonBoardWeb, from, to time.Time) (ReconcileResult, error) {
+func (sb *Room) Reconcile(ctx context.Context, w Web, from, to time.Time) (ReconcileResult, error) {
 	var res ReconcileResult
 	rows, err := w.ListReservations(ctx, from, to)
 	if err != nil {
@@ -31,7 +31,7 @@ func (a *App) Reconcile(ctx context.Context, w SalonBoardWeb, from, to time.Time
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		if err := a.reconcileRow(ctx, w, row, &res); err != nil {
+		if err := sb.reconcileRow(ctx, w, row, &res); err != nil {
 			if !web.IsTransient(err) && !errors.Is(err, context.Canceled) {
 				res.Failed++
 				continue
@@ -42,8 +42,8 @@ func (a *App) Reconcile(ctx context.Context, w SalonBoardWeb, from, to time.Time
 	return res, nil
 }
 
-func (a *App) reconcileRow(ctx context.Context, w SalonBoardWeb, row web.ListRow, res *ReconcileResult) error {
-	local, err := data.ReservationBySBNumber(ctx, a.store.Reader(), row.ID)
+func (sb *Room) reconcileRow(ctx context.Context, w Web, row web.ListRow, res *ReconcileResult) error {
+	local, err := sb.a.ReservationBySBNumber(ctx, row.ID)
 	found := err == nil
 	if err != nil && !errors.Is(err, data.ErrNotFound) {
 		return err
@@ -52,7 +52,7 @@ func (a *App) reconcileRow(ctx context.Context, w SalonBoardWeb, row web.ListRow
 		if !found || !local.Status.Active() {
 			return nil
 		}
-		r, err := a.ApplyIncoming(ctx, Incoming{Number: row.ID, Kind: IncomingCancel})
+		r, err := sb.ApplyIncoming(ctx, Incoming{Number: row.ID, Kind: IncomingCancel})
 		if err == nil && r.Outcome == OutcomeCancelled {
 			res.Cancelled++
 		}
@@ -62,7 +62,7 @@ func (a *App) reconcileRow(ctx context.Context, w SalonBoardWeb, row web.ListRow
 	if !found && row.Kind == web.KindExt {
 		// A YG reservation may be one of ours whose registration has not been linked yet:
 		// its outbox job links it; importing it would book the customer twice here.
-		if mine, err := a.awaitingLink(ctx, row.Start); err != nil || mine {
+		if mine, err := sb.awaitingLink(ctx, row.Start); err != nil || mine {
 			return err
 		}
 	}
@@ -81,7 +81,7 @@ func (a *App) reconcileRow(ctx context.Context, w SalonBoardWeb, row web.ListRow
 	if in.Start.IsZero() {
 		in.Start = row.Start
 	}
-	r, err := a.ApplyIncoming(ctx, in)
+	r, err := sb.ApplyIncoming(ctx, in)
 	if err != nil {
 		return err
 	}
@@ -97,8 +97,8 @@ func (a *App) reconcileRow(ctx context.Context, w SalonBoardWeb, row web.ListRow
 
 // awaitingLink reports whether a desk reservation starting at t is still being registered
 // in SALON BOARD (送信待ち or 失敗).
-func (a *App) awaitingLink(ctx context.Context, t time.Time) (bool, error) {
-	list, err := data.ListReservations(ctx, a.store.Reader(), data.ReservationFilter{From: t,
+func (sb *Room) awaitingLink(ctx context.Context, t time.Time) (bool, error) {
+	list, err := sb.a.Reservations(ctx, data.ReservationFilter{From: t,
 		To: t.Add(time.Minute), ActiveOnly: true})
 	if err != nil {
 		return false, err

@@ -1,0 +1,87 @@
+package app
+
+import (
+	"salondesk/data"
+)
+
+// How the core tells integrations about the desk's changes without knowing them: each
+// integration registers a hook at wiring time; the core calls it inside the transaction
+// of the change, so what the hook queues commits (or rolls back) with the change itself.
+
+// ChangeKind says what a desk use case did to a reservation.
+type ChangeKind int
+
+// What a desk use case did.
+const (
+	ReservationCreated ChangeKind = iota + 1
+	ReservationEdited
+	ReservationCancelled // 取消 or 無断キャンセル
+)
+
+// ReservationChange is one desk change, as hooks see it.
+type ReservationChange struct {
+	Kind ChangeKind
+	// Reservation is what is being saved; it already has its ID. A hook may set its
+	// SyncState and SyncReason; the core writes them after the hooks return.
+	Reservation *data.Reservation
+	// Before is the stored reservation of an edit or a cancellation; nil for a new one.
+	Before *data.Reservation
+}
+
+// ReservationHook is an integration's part in a desk change: it may set the sync state,
+// enqueue jobs through t, or refuse with a *UserError (then nothing is written).
+type ReservationHook interface {
+	ReservationChanging(t *Tx, c ReservationChange) error
+}
+
+// ReservationHookFunc adapts a function to ReservationHook.
+type ReservationHookFunc func(t *Tx, c ReservationChange) error
+
+// ReservationChanging calls f.
+func (f ReservationHookFunc) ReservationChanging(t *Tx, c ReservationChange) error { return f(t, c) }
+
+// AddReservationHook registers h for every later desk change (wiring, once per integration).
+func (a *App) AddReservationHook(h ReservationHook) {
+	a.hooksMu.Lock()
+	a.resHooks = append(a.resHooks, h)
+	a.hooksMu.Unlock()
+}
+
+func (a *App) reservationChanging(t *Tx, c ReservationChange) error {
+	a.hooksMu.RLock()
+	hooks := append([]ReservationHook(nil), a.resHooks...)
+	a.hooksMu.RUnlock()
+	for _, h := range hooks {
+		if err := h.ReservationChanging(t, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// JobKind is what the core's outbox bridge needs to know about an integration's job kind
+// when a job of it fails for good.
+type JobKind struct {
+	// Direction of the お知らせ the failure raises.
+	Direction data.Direction
+	// QuietWhenOpen: no second お知らせ when the job's reservation already has an open one
+	// (that one already asks staff for what the failure leaves them to do).
+	QuietWhenOpen bool
+}
+
+// DescribeJobKind registers what a job kind's failure means (wiring, once per kind).
+// An undescribed kind's failure is a system お知らせ.
+func (a *App) DescribeJobKind(kind string, k JobKind) {
+	a.hooksMu.Lock()
+	a.jobKinds[kind] = k
+	a.hooksMu.Unlock()
+}
+
+func (a *App) jobKind(kind string) JobKind {
+	a.hooksMu.RLock()
+	defer a.hooksMu.RUnlock()
+	if k, ok := a.jobKinds[kind]; ok {
+		return k
+	}
+	return JobKind{Direction: data.DirSystem}
+}
