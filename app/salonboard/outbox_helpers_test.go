@@ -125,7 +125,7 @@ func start(t *testing.T, r *outbox.Runner) (stop func()) {
 // waitFor polls cond until it holds, failing after a few seconds with what.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
