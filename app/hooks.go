@@ -1,7 +1,10 @@
 package app
 
 import (
+	"context"
+
 	"salondesk/data"
+	"salondesk/sync/outbox"
 )
 
 // How the core tells integrations about the desk's changes without knowing them: each
@@ -67,6 +70,10 @@ type JobKind struct {
 	// QuietWhenOpen: no second お知らせ when the job's reservation already has an open one
 	// (that one already asks staff for what the failure leaves them to do).
 	QuietWhenOpen bool
+	// Failed, when set, reports a failure of the kind itself (e.g. one お知らせ for a
+	// configuration problem shared by many jobs); true means it did and the core adds
+	// nothing. It runs outside any transaction.
+	Failed func(ctx context.Context, job outbox.Job, cause error) bool
 }
 
 // DescribeJobKind registers what a job kind's failure means (wiring, once per kind).

@@ -165,3 +165,28 @@ func SetPullCursor(ctx context.Context, q Querier, lastHeadID int64, now time.Ti
 		pulled_at = excluded.pulled_at`, lastHeadID, stamp(now))
 	return err
 }
+
+// ResolveNotificationsOf resolves the open お知らせ of direction whose reason starts with prefix.
+func ResolveNotificationsOf(ctx context.Context, q Querier, dir Direction, prefix string, now time.Time) (int64, error) {
+	res, err := q.ExecContext(ctx, `UPDATE notifications SET resolved_at = ? WHERE direction = ? AND resolved_at = ''
+		AND substr(reason, 1, length(?)) = ?`, stamp(now), string(dir), prefix, prefix)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+// RequeueFailedJobs puts the failed jobs of kinds back in the queue, due now, with their
+// attempts reset (they were held back by a configuration problem that is fixed now).
+func RequeueFailedJobs(ctx context.Context, q Querier, kinds []string, now time.Time) (int64, error) {
+	if len(kinds) == 0 {
+		return 0, nil
+	}
+	args := append([]any{stamp(now), stamp(now)}, kindArgs(kinds)...)
+	res, err := q.ExecContext(ctx, `UPDATE outbox_jobs SET state = 'pending', attempts = 0, next_at = ?,
+		updated_at = ? WHERE state = 'failed' AND kind IN (`+kindMarks(len(kinds))+`)`, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
