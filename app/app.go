@@ -31,6 +31,7 @@ type App struct {
 	wrapQuerier func(data.Querier) data.Querier // WithQuerier
 	hooksMu     sync.RWMutex
 	resHooks    []ReservationHook
+	custHooks   []CustomerHook
 	jobKinds    map[string]JobKind
 }
 

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"database/sql"
 	"regexp"
 	"strings"
 
@@ -75,18 +74,25 @@ func (a *App) SaveCustomer(ctx context.Context, in CustomerInput) (data.Customer
 	if err != nil {
 		return c, err
 	}
-	err = a.store.Tx(ctx, func(tx *sql.Tx) error {
+	err = a.Update(ctx, func(t *Tx) error {
 		if c.ID == 0 {
-			return data.InsertCustomer(ctx, tx, &c, a.now())
+			if err := data.InsertCustomer(ctx, t.q, &c, a.now()); err != nil {
+				return err
+			}
+			return t.CustomerChanging(CustomerChange{Kind: CustomerCreated, Customer: c})
 		}
-		old, err := data.GetCustomer(ctx, tx, c.ID)
+		old, err := data.GetCustomer(ctx, t.q, c.ID)
 		if err != nil {
 			return err
 		}
+		before := old
 		old.Name, old.Kana, old.Phone, old.Email = c.Name, c.Kana, c.Phone, c.Email
 		old.Birthday, old.Sex, old.Memo, old.Caution = c.Birthday, c.Sex, c.Memo, c.Caution
 		c = old
-		return data.UpdateCustomer(ctx, tx, &c, a.now())
+		if err := data.UpdateCustomer(ctx, t.q, &c, a.now()); err != nil {
+			return err
+		}
+		return t.CustomerChanging(CustomerChange{Kind: CustomerEdited, Customer: c, Before: &before})
 	})
 	if err == nil {
 		a.events.Publish(CustomersChanged{})

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"context"
+
 	"salondesk/data"
+	"salondesk/sync/outbox"
 )
 
 // How the core tells integrations about the desk's changes without knowing them: each
@@ -67,6 +70,10 @@ type JobKind struct {
 	// QuietWhenOpen: no second お知らせ when the job's reservation already has an open one
 	// (that one already asks staff for what the failure leaves them to do).
 	QuietWhenOpen bool
+	// Failed, when set, reports a failure of the kind itself (e.g. one お知らせ for a
+	// configuration problem shared by many jobs); true means it did and the core adds
+	// nothing. It runs outside any transaction.
+	Failed func(ctx context.Context, job outbox.Job, cause error) bool
 }
 
 // DescribeJobKind registers what a job kind's failure means (wiring, once per kind).
@@ -84,4 +91,58 @@ func (a *App) jobKind(kind string) JobKind {
 		return k
 	}
 	return JobKind{Direction: data.DirSystem}
+}
+
+// CustomerChangeKind says what a desk use case did to a customer.
+type CustomerChangeKind int
+
+// What a desk use case did to a customer.
+const (
+	CustomerCreated CustomerChangeKind = iota + 1
+	CustomerEdited
+	CustomerDeleted
+)
+
+// CustomerChange is one change of a customer, as hooks see it.
+type CustomerChange struct {
+	Kind CustomerChangeKind
+	// Customer is what is being saved (it has its ID), or what is being deleted.
+	Customer data.Customer
+	// Before is the stored customer of an edit; nil otherwise.
+	Before *data.Customer
+}
+
+// CustomerHook is an integration's part in a customer change (e.g. Smaregi queues the
+// customer's upsert), called inside the change's transaction: what it queues commits or
+// rolls back with the change. An error aborts the change.
+type CustomerHook interface {
+	CustomerChanging(t *Tx, c CustomerChange) error
+}
+
+// CustomerHookFunc adapts a function to CustomerHook.
+type CustomerHookFunc func(t *Tx, c CustomerChange) error
+
+// CustomerChanging calls f.
+func (f CustomerHookFunc) CustomerChanging(t *Tx, c CustomerChange) error { return f(t, c) }
+
+// AddCustomerHook registers h for every later customer change (wiring, once per integration).
+func (a *App) AddCustomerHook(h CustomerHook) {
+	a.hooksMu.Lock()
+	a.custHooks = append(a.custHooks, h)
+	a.hooksMu.Unlock()
+}
+
+// CustomerChanging runs every customer hook in t. Each use case that creates, edits,
+// deletes, imports or merges customers calls it after writing the change (an import
+// too: the hooks decide what an imported customer means to them).
+func (t *Tx) CustomerChanging(c CustomerChange) error {
+	t.a.hooksMu.RLock()
+	hooks := append([]CustomerHook(nil), t.a.custHooks...)
+	t.a.hooksMu.RUnlock()
+	for _, h := range hooks {
+		if err := h.CustomerChanging(t, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }

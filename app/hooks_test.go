@@ -81,3 +81,41 @@ func TestRefusingHookWritesNothing(t *testing.T) {
 		t.Fatal("a refused change wrote something")
 	}
 }
+
+// A customer hook sees a customer created and edited (with its id and what it was), also
+// one made by the reservation form, and its refusal leaves the customer unsaved.
+func TestCustomerHookTakesPartInCustomerChanges(t *testing.T) {
+	f := newFixture(t)
+	var kinds []app.CustomerChangeKind
+	refuse := false
+	f.app.AddCustomerHook(app.CustomerHookFunc(func(tx *app.Tx, c app.CustomerChange) error {
+		if c.Customer.ID == 0 || (c.Kind == app.CustomerEdited) != (c.Before != nil) {
+			t.Errorf("change %v without id or before: %+v", c.Kind, c)
+		}
+		if refuse {
+			return &app.UserError{Key: "error.kana_only"}
+		}
+		kinds = append(kinds, c.Kind)
+		return tx.Enqueue("other.customer", "x", nil)
+	}))
+	c, err := f.app.SaveCustomer(f.ctx, app.CustomerInput{Name: "山田 花子", Kana: "ヤマダ ハナコ"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.app.SaveCustomer(f.ctx, app.CustomerInput{ID: c.ID, Name: "山田 花", Kana: "ヤマダ ハナ"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.app.SaveReservation(f.ctx, app.ReservationInput{NewCustomer: &app.CustomerInput{Name: "新規 太郎",
+		Kana: "シンキ　タロウ"}, Start: datatest.At("2026-11-21", "10:00"), MenuIDs: []int64{f.ids.Menus["カット"]}}); err != nil {
+		t.Fatal(err)
+	}
+	refuse = true
+	before := f.count(t, "customers")
+	if _, err := f.app.SaveCustomer(f.ctx, app.CustomerInput{Name: "拒否", Kana: "キョヒ"}); app.ErrorKey(err) != "error.kana_only" {
+		t.Fatalf("err %v, want the hook's refusal", err)
+	}
+	want := []app.CustomerChangeKind{app.CustomerCreated, app.CustomerEdited, app.CustomerCreated}
+	if len(kinds) != 3 || kinds[0] != want[0] || kinds[1] != want[1] || kinds[2] != want[2] || f.count(t, "customers") != before {
+		t.Fatalf("kinds %v, customers %d (before %d)", kinds, f.count(t, "customers"), before)
+	}
+}

@@ -91,6 +91,9 @@ func (a *App) NewOutboxRunner(opts outbox.Options) *outbox.Runner {
 func (a *App) jobFailed(ctx context.Context, job outbox.Job, cause error) {
 	reason := failureReason(cause)
 	kind := a.jobKind(job.Kind)
+	if kind.Failed != nil && kind.Failed(ctx, job, cause) {
+		return
+	}
 	note := data.Notification{CreatedAt: a.now(), Direction: kind.Direction, Reason: reason,
 		Detail: cause.Error()}
 	var day time.Time

@@ -206,6 +206,7 @@ func (t *Tx) LinkCustomerByKana(r *data.Reservation, name, origin string) error 
 		}
 		r.CustomerID, r.FirstVisit = c.ID, true
 		t.Publish(CustomersChanged{})
+		return t.CustomerChanging(CustomerChange{Kind: CustomerCreated, Customer: c})
 	}
 	return nil
 }
@@ -221,6 +222,9 @@ func (t *Tx) CustomerForInput(id int64, nc *CustomerInput) (data.Customer, error
 			return c, err
 		}
 		t.Publish(CustomersChanged{})
+		if err := t.CustomerChanging(CustomerChange{Kind: CustomerCreated, Customer: c}); err != nil {
+			return c, err
+		}
 		id = c.ID
 	}
 	if id == 0 {
