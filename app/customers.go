@@ -61,7 +61,7 @@ func normalizeDigits(s string) string {
 		switch {
 		case r >= '０' && r <= '９':
 			r = r - '０' + '0'
-		case r == 'ー' || r == '－' || r == '‐' || r == '―':
+		case r == 'ー' || r == '－' || r == '‐' || r == '―' || r == '−' || r == '‑' || r == '–' || r == 'ｰ':
 			r = '-'
 		}
 		b.WriteRune(r)
@@ -79,7 +79,7 @@ func (a *App) SaveCustomer(ctx context.Context, in CustomerInput) (data.Customer
 		if c.ID == 0 {
 			return data.InsertCustomer(ctx, tx, &c, a.now())
 		}
-		old, err := data.GetCustomer(ctx, tx, c.ID)
+		old, err := liveCustomer(ctx, tx, c.ID)
 		if err != nil {
 			return err
 		}

@@ -9,13 +9,13 @@ import (
 )
 
 const customerCols = `id, number, name, kana, phone, email, birthday, sex, memo, caution, no_show,
-	first_visit, last_visit, visit_count, origin, created_at, updated_at`
+	first_visit, last_visit, visit_count, origin, created_at, updated_at, erased_on`
 
 func scanCustomer(sc interface{ Scan(...any) error }) (Customer, error) {
 	var c Customer
 	var created, updated string
 	err := sc.Scan(&c.ID, &c.Number, &c.Name, &c.Kana, &c.Phone, &c.Email, &c.Birthday, &c.Sex, &c.Memo,
-		&c.Caution, &c.NoShow, &c.FirstVisit, &c.LastVisit, &c.VisitCount, &c.Origin, &created, &updated)
+		&c.Caution, &c.NoShow, &c.FirstVisit, &c.LastVisit, &c.VisitCount, &c.Origin, &created, &updated, &c.ErasedOn)
 	c.CreatedAt, c.UpdatedAt = ParseTime(created), ParseTime(updated)
 	return c, err
 }
@@ -75,7 +75,7 @@ type CustomerFilter struct {
 }
 
 func (f CustomerFilter) where() (string, []any) {
-	var conds []string
+	conds := []string{`erased_on = ''`} // a deleted customer is found by nobody
 	var args []any
 	if k := strings.TrimSpace(f.KanaPrefix); k != "" {
 		// A range, not LIKE: SQLite's LIKE cannot use a BINARY index.
@@ -108,14 +108,11 @@ func (f CustomerFilter) where() (string, []any) {
 	}
 	if f.HasFuture {
 		conds = append(conds, `EXISTS (SELECT 1 FROM reservations r WHERE r.customer_id = customers.id
-			AND r.start_at >= ? AND r.status IN ('provisional', 'waiting'))`)
+			AND r.start_at >= ? AND r.status IN `+bookedStatuses+`)`)
 		args = append(args, FormatTime(f.Now))
 	}
 	if f.HasPlan {
 		conds = append(conds, `EXISTS (SELECT 1 FROM contracts k WHERE k.customer_id = customers.id AND k.status = 'active')`)
-	}
-	if len(conds) == 0 {
-		return "", nil
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args
 }
