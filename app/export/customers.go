@@ -1,8 +1,8 @@
 package export
 
 import (
-	"context"
 	"bufio"
+	"context"
 	"io"
 	"strconv"
 
