@@ -84,4 +84,3 @@ func (r *customerRecords) deleteTapped() {
 		r.d.s.load()
 	})
 }
-

@@ -50,7 +50,9 @@ type pageSelection struct {
 	changed func()
 }
 
-func newPageSelection() *pageSelection { return &pageSelection{ids: map[int64]bool{}, changed: func() {}} }
+func newPageSelection() *pageSelection {
+	return &pageSelection{ids: map[int64]bool{}, changed: func() {}}
+}
 
 func (p *pageSelection) set(id int64, on bool) {
 	if on {
