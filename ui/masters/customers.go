@@ -26,6 +26,7 @@ type customerScreen struct {
 	name, phone, number *widget.Entry
 	conds               *searchConds // 最終来店日, 来店回数, 未来の予約あり, 定額プラン契約中
 	sel                 *pageSelection
+	pageCheck           *customerCell // the header's box: the whole page
 	deleteBtn           *widget.Button
 	importBtn           *widget.Button
 	exportBtn           *widget.Button
@@ -99,7 +100,8 @@ func (s *customerScreen) buildList() fyne.CanvasObject {
 	s.table.CreateHeader = newCustomerCell
 	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col == 0 {
-			s.sel.showPageCheck(o.(*customerCell), s.rows)
+			s.pageCheck = o.(*customerCell)
+			s.sel.showPageCheck(s.pageCheck, s.rows)
 		} else if id.Col > 0 {
 			o.(*customerCell).showText(titles[id.Col], true)
 		}
