@@ -162,4 +162,3 @@ func CountCustomers(ctx context.Context, q Querier, f CustomerFilter) (int, erro
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
-
