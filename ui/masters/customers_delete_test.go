@@ -158,3 +158,24 @@ func TestCustomerImportPreview(t *testing.T) {
 		t.Fatalf("%d customers after import, want 4", s.total)
 	}
 }
+
+// 重複候補 lists 山田 twice (same kana and phone); keeping the older one merges them.
+func TestCustomerDuplicatesMerge(t *testing.T) {
+	f := newFixture(t)
+	if _, err := f.a.SaveCustomer(context.Background(), app.CustomerInput{Name: "山田花子", Kana: "やまだ　はなこ",
+		Phone: "09011112222"}); err != nil {
+		t.Fatal(err)
+	}
+	s := newCustomerScreen(f.a, f.win, nil)
+	f.show(s.view)
+	test.Tap(s.dupesBtn)
+	shown := uitest.AllTexts(uitest.TopOverlay(f.win))
+	uitest.MustContain(t, "duplicates", shown, "カナと電話番号が同じ")
+	uitest.TapInDialog(t, f.win, "1を残して統合")
+	uitest.MustContain(t, "confirm", uitest.AllTexts(uitest.TopOverlay(f.win)), "お客様番号 4 の予約")
+	uitest.TapInDialog(t, f.win, "はい")
+	if s.total != 3 {
+		t.Fatalf("%d customers after merging, want 3", s.total)
+	}
+	uitest.MustContain(t, "after merge", uitest.AllTexts(uitest.TopOverlay(f.win)), "重複していそうなお客様はいません")
+}
