@@ -30,7 +30,8 @@ const usage = `SalonDesk %s
 使い方:
   salondesk [--data DIR] [--demo] [--screen NAME]     アプリを起動します
   salondesk [--data DIR] [--demo] export reservations --from YYYY-MM-DD --to YYYY-MM-DD [--format json|csv]
-  salondesk [--data DIR] [--demo] export customers [--format json|csv]
+  salondesk [--data DIR] [--demo] export customers [--format json|csv] [--encoding utf8|sjis]
+  salondesk [--data DIR] import customers FILE [--dry-run] [--good-rows-only]
   salondesk [--data DIR] [--demo] export notifications [--format json|csv]
   salondesk [--data DIR] sync --once                  SALON BOARDと1回同期します
   salondesk [--data DIR] config get|set KEY [VALUE]    設定（パスワード以外）
@@ -79,6 +80,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 0
 		case "export":
 			return runExport(o, rest[1:], stdout, stderr)
+		case "import":
+			return runImport(o, rest[1:], stdout, stderr)
 		case "config":
 			return runConfig(o, rest[1:], stdout, stderr)
 		case "secret":
@@ -148,6 +151,9 @@ func openDemo(path string, now time.Time) (*data.Store, error) {
 }
 
 func runExport(o options, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "customers" {
+		return runExportCustomers(o, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || (args[0] != "reservations" && args[0] != "customers" && args[0] != "notifications") {
 		fmt.Fprintln(stderr, "使い方: salondesk export reservations|customers|notifications [--from YYYY-MM-DD --to YYYY-MM-DD] [--format json|csv]")
 		return 2

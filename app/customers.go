@@ -60,7 +60,7 @@ func normalizeDigits(s string) string {
 		switch {
 		case r >= '０' && r <= '９':
 			r = r - '０' + '0'
-		case r == 'ー' || r == '－' || r == '‐' || r == '―':
+		case r == 'ー' || r == '－' || r == '‐' || r == '―' || r == '−' || r == '‑' || r == '–' || r == 'ｰ':
 			r = '-'
 		}
 		b.WriteRune(r)
@@ -81,7 +81,7 @@ func (a *App) SaveCustomer(ctx context.Context, in CustomerInput) (data.Customer
 			}
 			return t.CustomerChanging(CustomerChange{Kind: CustomerCreated, Customer: c})
 		}
-		old, err := data.GetCustomer(ctx, t.q, c.ID)
+		old, err := liveCustomer(ctx, t.q, c.ID)
 		if err != nil {
 			return err
 		}

@@ -29,6 +29,10 @@ type ReservationChange struct {
 	Reservation *data.Reservation
 	// Before is the stored reservation of an edit or a cancellation; nil for a new one.
 	Before *data.Reservation
+	// CustomerDeleted: the cancellation is part of deleting the customer (お客様情報の削除),
+	// which must not be refused for one reservation; a hook that cannot carry it says so
+	// in お知らせ instead.
+	CustomerDeleted bool
 }
 
 // ReservationHook is an integration's part in a desk change: it may set the sync state,

@@ -45,6 +45,21 @@ func (a *App) Update(ctx context.Context, fn func(t *Tx) error) error {
 	return nil
 }
 
+// updateErasing is Update with SQLite's secure delete on and the WAL checkpointed after
+// the commit (data.Store.EraseTx): what fn erased is left in neither file.
+func (a *App) updateErasing(ctx context.Context, fn func(t *Tx) error) error {
+	var t *Tx
+	err := a.store.EraseTx(ctx, func(tx *sql.Tx) error {
+		t = a.newTx(ctx, tx)
+		return fn(t)
+	})
+	if err != nil {
+		return err
+	}
+	a.publish(t.events)
+	return nil
+}
+
 // View runs fn over the read-only pool: the same reads and rules (CheckFits) as in Update,
 // for questions that write nothing.
 func (a *App) View(ctx context.Context, fn func(t *Tx) error) error {
@@ -231,7 +246,8 @@ func (t *Tx) CustomerForInput(id int64, nc *CustomerInput) (data.Customer, error
 		return data.Customer{}, userErr("error.customer_required")
 	}
 	c, err := data.GetCustomer(t.ctx, t.q, id)
-	if errors.Is(err, data.ErrNotFound) {
+	if errors.Is(err, data.ErrNotFound) || (err == nil && c.ErasedOn != "") {
+		// A deleted customer is an anonymous tombstone: nothing new is booked for it.
 		return c, userErr("error.customer_missing")
 	}
 	return c, err

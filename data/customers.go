@@ -9,13 +9,13 @@ import (
 )
 
 const customerCols = `id, number, name, kana, phone, email, birthday, sex, memo, caution, no_show,
-	first_visit, last_visit, visit_count, origin, created_at, updated_at`
+	first_visit, last_visit, visit_count, origin, created_at, updated_at, erased_on`
 
 func scanCustomer(sc interface{ Scan(...any) error }) (Customer, error) {
 	var c Customer
 	var created, updated string
 	err := sc.Scan(&c.ID, &c.Number, &c.Name, &c.Kana, &c.Phone, &c.Email, &c.Birthday, &c.Sex, &c.Memo,
-		&c.Caution, &c.NoShow, &c.FirstVisit, &c.LastVisit, &c.VisitCount, &c.Origin, &created, &updated)
+		&c.Caution, &c.NoShow, &c.FirstVisit, &c.LastVisit, &c.VisitCount, &c.Origin, &created, &updated, &c.ErasedOn)
 	c.CreatedAt, c.UpdatedAt = ParseTime(created), ParseTime(updated)
 	return c, err
 }
@@ -74,8 +74,23 @@ type CustomerFilter struct {
 	Now           time.Time
 }
 
-func (f CustomerFilter) where() (string, []any) {
-	var conds []string
+// plain reports whether the filter is at most a kana prefix: the list then pages in kana
+// order straight from the customers_live index.
+func (f CustomerFilter) plain() bool {
+	return strings.TrimSpace(f.Name) == "" && strings.TrimSpace(f.Phone) == "" && f.Number == 0 &&
+		f.LastVisitFrom == "" && f.LastVisitTo == "" && f.MinVisits == 0 && !f.HasFuture && !f.HasPlan
+}
+
+// where is the filter's WHERE clause and the ORDER BY that goes with it. With other
+// conditions, the unary + keeps SQLite from walking the whole kana index (a row lookup
+// per customer): it finds the matches by their own index or one scan, then sorts them.
+func (f CustomerFilter) where() (string, []any, string) {
+	plain := f.plain()
+	conds := []string{`+erased_on = ''`} // a deleted customer is found by nobody
+	order := ` ORDER BY +kana, id`
+	if plain {
+		conds[0], order = `erased_on = ''`, ` ORDER BY kana, id`
+	}
 	var args []any
 	if k := strings.TrimSpace(f.KanaPrefix); k != "" {
 		// A range, not LIKE: SQLite's LIKE cannot use a BINARY index.
@@ -87,8 +102,8 @@ func (f CustomerFilter) where() (string, []any) {
 		args = append(args, "%"+escapeLike(t)+"%")
 	}
 	if p := strings.TrimSpace(f.Phone); p != "" {
-		conds = append(conds, `phone LIKE ? ESCAPE '\'`)
-		args = append(args, likePrefix(p))
+		conds = append(conds, `phone >= ? AND phone < ?`)
+		args = append(args, p, p+"\U0010FFFF")
 	}
 	if f.Number > 0 {
 		conds = append(conds, `number = ?`)
@@ -107,24 +122,20 @@ func (f CustomerFilter) where() (string, []any) {
 		args = append(args, f.MinVisits)
 	}
 	if f.HasFuture {
-		conds = append(conds, `EXISTS (SELECT 1 FROM reservations r WHERE r.customer_id = customers.id
-			AND r.start_at >= ? AND r.status IN ('provisional', 'waiting'))`)
+		conds = append(conds, `id IN (SELECT customer_id FROM reservations WHERE start_at >= ? AND status IN `+bookedStatuses+`)`)
 		args = append(args, FormatTime(f.Now))
 	}
 	if f.HasPlan {
-		conds = append(conds, `EXISTS (SELECT 1 FROM contracts k WHERE k.customer_id = customers.id AND k.status = 'active')`)
+		conds = append(conds, `id IN (SELECT customer_id FROM contracts WHERE status = 'active')`)
 	}
-	if len(conds) == 0 {
-		return "", nil
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return " WHERE " + strings.Join(conds, " AND "), args, order
 }
 
 // SearchCustomers returns one page of customers ordered by kana.
 func SearchCustomers(ctx context.Context, q Querier, f CustomerFilter, limit, offset int) ([]Customer, error) {
-	where, args := f.where()
-	rows, err := q.QueryContext(ctx, `SELECT `+customerCols+` FROM customers`+where+
-		` ORDER BY kana, id LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	where, args, order := f.where()
+	rows, err := q.QueryContext(ctx, `SELECT `+customerCols+` FROM customers`+where+order+
+		` LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 	if err != nil {
 		return nil, err
 	}
@@ -142,7 +153,7 @@ func SearchCustomers(ctx context.Context, q Querier, f CustomerFilter, limit, of
 
 // CountCustomers counts the customers matching f.
 func CountCustomers(ctx context.Context, q Querier, f CustomerFilter) (int, error) {
-	where, args := f.where()
+	where, args, _ := f.where()
 	var n int
 	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM customers`+where, args...).Scan(&n)
 	return n, err
@@ -151,5 +162,3 @@ func CountCustomers(ctx context.Context, q Querier, f CustomerFilter) (int, erro
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
-
-func likePrefix(s string) string { return escapeLike(s) + "%" }

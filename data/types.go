@@ -73,6 +73,7 @@ type Customer struct {
 	Origin     string // entered, imported, salonboard
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+	ErasedOn   string // the day it was deleted: an anonymous tombstone; "" = a live customer
 }
 
 // Staff is スタッフ.

@@ -1,14 +1,15 @@
 package export
 
 import (
+	"bufio"
 	"context"
 	"io"
-	"sort"
 	"strconv"
 
 	"fyne.io/fyne/v2/lang"
 
 	"salondesk/app"
+	"salondesk/app/csvio"
 	"salondesk/data"
 )
 
@@ -31,49 +32,47 @@ type customer struct {
 	CreatedAt  string `json:"created_at"`
 }
 
-// pageSize is how many customers are read at a time.
-const pageSize = 500
-
-// Customers writes every customer, by customer number.
+// Customers writes every customer, by customer number (CSV in UTF-8).
 func Customers(ctx context.Context, a *app.App, format string, w io.Writer) error {
+	return CustomersEncoded(ctx, a, format, csvio.UTF8, w)
+}
+
+// CustomersEncoded writes every customer, by customer number; a CSV in the given
+// encoding (UTF-8 with a byte order mark, or Shift_JIS for an older Excel). The CSV's
+// header is what the customer import reads back.
+func CustomersEncoded(ctx context.Context, a *app.App, format string, enc csvio.Encoding, w io.Writer) error {
 	if err := checkFormat(format); err != nil {
 		return err
 	}
-	list, err := allCustomers(ctx, a)
-	if err != nil {
-		return err
-	}
 	if format == FormatJSON {
-		out := make([]customer, 0, len(list))
-		for _, c := range list {
+		out := []customer{}
+		err := a.EachCustomer(ctx, func(c data.Customer) error {
 			out = append(out, customer{Number: c.Number, Name: c.Name, Kana: c.Kana, Phone: c.Phone,
 				Email: c.Email, Birthday: c.Birthday, Sex: c.Sex, Memo: c.Memo, Caution: c.Caution,
 				NoShow: c.NoShow, FirstVisit: c.FirstVisit, LastVisit: c.LastVisit, VisitCount: c.VisitCount,
 				Origin: c.Origin, CreatedAt: isoTime(c.CreatedAt)})
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		return writeJSON(w, out)
 	}
-	rows := make([][]string, 0, len(list))
-	for _, c := range list {
-		rows = append(rows, customerRow(c))
+	bw := bufio.NewWriterSize(w, 64<<10)
+	cw, err := csvio.NewWriter(bw, enc)
+	if err != nil {
+		return err
 	}
-	return writeCSV(w, customerHeader(), rows)
-}
-
-func allCustomers(ctx context.Context, a *app.App) ([]data.Customer, error) {
-	var all []data.Customer
-	for offset := 0; ; offset += pageSize {
-		page, _, err := a.SearchCustomers(ctx, data.CustomerFilter{}, pageSize, offset)
-		if err != nil {
-			return nil, err
-		}
-		all = append(all, page...)
-		if len(page) < pageSize {
-			break
-		}
+	if err := cw.Write(customerHeader()); err != nil {
+		return err
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].Number < all[j].Number })
-	return all, nil
+	if err := a.EachCustomer(ctx, func(c data.Customer) error { return cw.Write(customerRow(c)) }); err != nil {
+		return err
+	}
+	if err := cw.Flush(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 func customerHeader() []string {

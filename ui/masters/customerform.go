@@ -31,6 +31,7 @@ type customerDetail struct {
 	saveBtn, backBtn          *widget.Button
 	resv                      []data.ReservationView
 	resvList                  *widget.List
+	records                   *customerRecords // contracts, payments, 「お客様情報を削除する」
 	view                      fyne.CanvasObject
 }
 
@@ -68,10 +69,11 @@ func newCustomerDetail(s *customerScreen) *customerDetail {
 			s.openReservation(d.resv[i].ID)
 		}
 	}
+	d.records = newCustomerRecords(d)
 	top := container.NewHBox(d.backBtn, d.title)
 	upper := container.NewBorder(nil, container.NewHBox(d.saveBtn), nil, nil, container.NewVScroll(form))
 	lower := container.NewBorder(widget.NewLabelWithStyle(lang.X("masters.customer.reservations", "予約履歴"),
-		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, d.resvList)
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.records.view, nil, nil, d.resvList)
 	split := container.NewVSplit(upper, lower)
 	split.Offset = 0.65
 	d.view = container.NewBorder(top, nil, nil, nil, split)
@@ -100,6 +102,7 @@ func (d *customerDetail) show(c data.Customer) {
 	d.memo.SetText(c.Memo)
 	d.caution.SetChecked(c.Caution)
 	d.loadReservations()
+	d.records.load()
 }
 
 func dash(day string) string {

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/unicode/norm"
 
@@ -23,6 +24,13 @@ type customerScreen struct {
 	win                 fyne.Window
 	openReservation     func(id int64)
 	name, phone, number *widget.Entry
+	conds               *searchConds // 最終来店日, 来店回数, 未来の予約あり, 定額プラン契約中
+	sel                 *pageSelection
+	pageCheck           *customerCell // the header's box: the whole page
+	deleteBtn           *widget.Button
+	importBtn           *widget.Button
+	exportBtn           *widget.Button
+	dupesBtn            *widget.Button
 	filter              data.CustomerFilter
 	page, total         int
 	rows                []data.Customer
@@ -44,7 +52,8 @@ func NewCustomerScreen(a *app.App, win fyne.Window, openReservation func(id int6
 
 func newCustomerScreen(a *app.App, win fyne.Window, openReservation func(id int64)) *customerScreen {
 	s := &customerScreen{a: a, win: win, openReservation: openReservation, name: widget.NewEntry(),
-		phone: widget.NewEntry(), number: widget.NewEntry(), totalLabel: widget.NewLabel(""), pageLabel: widget.NewLabel("")}
+		phone: widget.NewEntry(), number: widget.NewEntry(), totalLabel: widget.NewLabel(""), pageLabel: widget.NewLabel(""),
+		conds: newSearchConds(), sel: newPageSelection()}
 	s.detail = newCustomerDetail(s)
 	s.listPage = s.buildList()
 	s.view = container.NewStack(s.listPage)
@@ -64,14 +73,15 @@ func newCustomerScreen(a *app.App, win fyne.Window, openReservation func(id int6
 	return s
 }
 
-// customerColumns are the list's column titles, and customerWidths their widths.
+// customerColumns are the list's column titles (the first is the checkbox column), and
+// customerWidths their widths.
 func customerColumns() []string {
-	return []string{lang.X("masters.customer.number", "お客様番号"), lang.X("masters.customer.name", "名前"),
+	return []string{"", lang.X("masters.customer.number", "お客様番号"), lang.X("masters.customer.name", "名前"),
 		lang.X("masters.customer.kana", "カナ"), lang.X("masters.customer.phone", "電話"),
 		lang.X("masters.customer.last_visit", "最終来店日"), lang.X("masters.customer.visit_count", "来店回数")}
 }
 
-var customerWidths = []float32{100, 170, 190, 140, 120, 90}
+var customerWidths = []float32{44, 100, 170, 190, 140, 120, 90}
 
 func (s *customerScreen) buildList() fyne.CanvasObject {
 	s.name.SetPlaceHolder(lang.X("masters.customer.name_hint", "名前またはカナ"))
@@ -83,20 +93,17 @@ func (s *customerScreen) buildList() fyne.CanvasObject {
 		widget.NewFormItem(lang.X("masters.customer.cond_phone", "電話番号"), s.phone),
 		widget.NewFormItem(lang.X("masters.customer.number", "お客様番号"), s.number),
 	)
+	s.conds.addTo(conds)
 	titles := customerColumns()
-	s.table = widget.NewTable(func() (int, int) { return len(s.rows), len(titles) },
-		func() fyne.CanvasObject {
-			// Clip, not ellipsis: an ellipsis shapes the text again with HarfBuzz for each
-			// of the 300 cells and made a page turn several times slower.
-			return &widget.Label{Truncation: fyne.TextTruncateClip}
-		}, s.updateCell)
+	s.table = widget.NewTable(func() (int, int) { return len(s.rows), len(titles) }, newCustomerCell, s.updateCell)
 	s.table.ShowHeaderRow = true
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
+	s.table.CreateHeader = newCustomerCell
 	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(titles[id.Col])
+		if id.Col == 0 {
+			s.pageCheck = o.(*customerCell)
+			s.sel.showPageCheck(s.pageCheck, s.rows)
+		} else if id.Col > 0 {
+			o.(*customerCell).showText(titles[id.Col], true)
 		}
 	}
 	for i, w := range customerWidths {
@@ -104,13 +111,25 @@ func (s *customerScreen) buildList() fyne.CanvasObject {
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.table.UnselectAll() // a second tap on the same row opens it again
-		if id.Row >= 0 && id.Row < len(s.rows) {
-			s.openCustomer(s.rows[id.Row])
+		if id.Row < 0 || id.Row >= len(s.rows) {
+			return
 		}
+		if id.Col == 0 { // beside the box, in its cell: tick it
+			s.sel.toggle(s.rows[id.Row].ID)
+			return
+		}
+		s.openCustomer(s.rows[id.Row])
 	}
 	s.prev = widget.NewButton(lang.X("masters.customer.prev", "前へ"), func() { s.goPage(s.page - 1) })
 	s.next = widget.NewButton(lang.X("masters.customer.next", "次へ"), func() { s.goPage(s.page + 1) })
-	top := container.NewVBox(conds, container.NewHBox(s.searchBtn, s.addBtn))
+	s.deleteBtn = widget.NewButton(lang.X("customers.ui.delete_selected", "選択したお客様を削除"), s.deleteTapped)
+	s.deleteBtn.Importance = widget.DangerImportance
+	s.importBtn = widget.NewButton(lang.X("customers.ui.import", "CSV取込"), s.importTapped)
+	s.exportBtn = widget.NewButton(lang.X("customers.ui.export", "CSV出力"), s.exportTapped)
+	s.dupesBtn = widget.NewButton(lang.X("customers.ui.duplicates", "重複候補"), s.duplicatesTapped)
+	s.sel.changed = func() { s.table.Refresh() }
+	top := container.NewVBox(conds, container.NewHBox(s.searchBtn, s.addBtn, s.deleteBtn, layout.NewSpacer(),
+		s.importBtn, s.exportBtn, s.dupesBtn))
 	bottom := container.NewHBox(s.totalLabel, s.prev, s.pageLabel, s.next)
 	return container.NewBorder(top, bottom, nil, nil, s.table)
 }
@@ -120,22 +139,26 @@ func (s *customerScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 		return
 	}
 	c := s.rows[id.Row]
+	cell := o.(*customerCell)
 	var text string
 	switch id.Col {
 	case 0:
-		text = itoa(int(c.Number))
+		s.sel.showRowCheck(cell, c.ID)
+		return
 	case 1:
-		text = c.Name
+		text = itoa(int(c.Number))
 	case 2:
-		text = c.Kana
+		text = c.Name
 	case 3:
-		text = c.Phone
+		text = c.Kana
 	case 4:
-		text = strings.ReplaceAll(c.LastVisit, "-", "/")
+		text = c.Phone
 	case 5:
+		text = strings.ReplaceAll(c.LastVisit, "-", "/")
+	case 6:
 		text = lang.X("masters.customer.visits", "{{.Count}}回", map[string]any{"Count": c.VisitCount})
 	}
-	o.(*widget.Label).SetText(text)
+	cell.showText(text, false)
 }
 
 // searchTapped reads the conditions: 名前・カナ as the app reads a search box, 電話番号
@@ -151,11 +174,17 @@ func (s *customerScreen) searchTapped() {
 		return
 	}
 	f.Number = int64(n)
+	if err := s.conds.read(&f); err != nil {
+		showErr(s.win, err)
+		return
+	}
 	s.filter = f
 	s.goPage(0)
 }
 
+// goPage shows another page; the selection is the page's (the seed: delete page by page).
 func (s *customerScreen) goPage(p int) {
+	s.sel.clear()
 	s.page = max(0, p)
 	s.load()
 	s.table.ScrollToTop()
@@ -178,6 +207,7 @@ func (s *customerScreen) load() {
 		}
 	}
 	s.rows, s.total = rows, total
+	s.sel.keepOnly(rows)
 	s.totalLabel.SetText(lang.X("masters.customer.total", "全{{.Count}}件", map[string]any{"Count": total}))
 	s.pageLabel.SetText(lang.X("masters.customer.page", "{{.Page}} / {{.Pages}}ページ",
 		map[string]any{"Page": s.page + 1, "Pages": pages}))

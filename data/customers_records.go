@@ -1,0 +1,101 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+)
+
+// CustomerContracts lists a customer's contracts, newest first, with the plan's name.
+func CustomerContracts(ctx context.Context, q Querier, customerID int64) ([]Contract, error) {
+	rows, err := q.QueryContext(ctx, `SELECT k.id, k.customer_id, k.plan_id, k.product_id, COALESCE(p.name, ''),
+		k.started_on, k.ended_on, k.status, k.source FROM contracts k LEFT JOIN plans p ON p.id = k.plan_id
+		WHERE k.customer_id = ? ORDER BY k.started_on DESC, k.id DESC`, customerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Contract
+	for rows.Next() {
+		var k Contract
+		var plan, product sql.NullInt64
+		if err := rows.Scan(&k.ID, &k.CustomerID, &plan, &product, &k.PlanName, &k.StartedOn, &k.EndedOn,
+			&k.Status, &k.Source); err != nil {
+			return nil, err
+		}
+		k.PlanID, k.ProductID = idOf(plan), idOf(product)
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// CustomerPayments lists a customer's payments, newest first.
+func CustomerPayments(ctx context.Context, q Querier, customerID int64) ([]Payment, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, customer_id, reservation_id, contract_id, received_at, amount,
+		method, source, COALESCE(external_id, '') FROM payments WHERE customer_id = ? ORDER BY received_at DESC, id DESC`,
+		customerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Payment
+	for rows.Next() {
+		var p Payment
+		var cust, resv, contract sql.NullInt64
+		var received string
+		if err := rows.Scan(&p.ID, &cust, &resv, &contract, &received, &p.Amount, &p.Method, &p.Source,
+			&p.ExternalID); err != nil {
+			return nil, err
+		}
+		p.CustomerID, p.ReservationID, p.ContractID = idOf(cust), idOf(resv), idOf(contract)
+		p.ReceivedAt = ParseTime(received)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// CustomerSalesTotal sums a customer's sales (会計) and counts them.
+func CustomerSalesTotal(ctx context.Context, q Querier, customerID int64) (total, count int, err error) {
+	err = q.QueryRowContext(ctx, `SELECT COALESCE(SUM(amount), 0), COUNT(*) FROM sales WHERE customer_id = ?`,
+		customerID).Scan(&total, &count)
+	return total, count, err
+}
+
+// EachCustomer calls fn for every customer by customer number, in one query (an export
+// of 50,000 customers does not page with OFFSET); deleted customers' tombstones only
+// when withErased.
+func EachCustomer(ctx context.Context, q Querier, withErased bool, fn func(Customer) error) error {
+	where := ` WHERE erased_on = ''`
+	if withErased {
+		where = ""
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+customerCols+` FROM customers`+where+` ORDER BY number`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c, err := scanCustomer(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// NextCustomerNumber is the number a new customer gets.
+func NextCustomerNumber(ctx context.Context, q Querier) (int64, error) {
+	var n int64
+	err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(number), 0) + 1 FROM customers`).Scan(&n)
+	return n, err
+}
+
+// CustomerNumbers maps every customer number (live or deleted) to its customer, for an
+// import matching rows by お客様番号.
+func CustomerNumbers(ctx context.Context, q Querier) (map[int64]Customer, error) {
+	out := map[int64]Customer{}
+	err := EachCustomer(ctx, q, true, func(c Customer) error { out[c.Number] = c; return nil })
+	return out, err
+}
