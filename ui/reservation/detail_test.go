@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"salondesk/app"
+	"salondesk/app/labels"
 	"salondesk/data"
 	"salondesk/data/datatest"
 	"salondesk/ui/internal/uitest"
@@ -107,7 +108,7 @@ func TestDetailCancel(t *testing.T) {
 		if s := fx.get(t, r.ID).Status; s != want {
 			t.Fatalf("status %q, want %q", s, want)
 		}
-		uitest.MustContain(t, "detail", uitest.DrawnTexts(d.infoTab.Content), statusText(want))
+		uitest.MustContain(t, "detail", uitest.DrawnTexts(d.infoTab.Content), labels.Status(want))
 		if d.cancelBtn != nil || d.form != nil {
 			t.Fatal("a cancelled reservation still offers cancel or change")
 		}
