@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"salondesk/app"
 	"salondesk/app/labels"
 	"salondesk/data"
 	salontheme "salondesk/ui/theme"
@@ -20,18 +21,11 @@ import (
 // appName is how the banner names this application, as the seed names Promo-UP.
 const appName = "SalonDesk"
 
-// failedOutbound reports whether the reservation failed on its way to SALON BOARD: then
-// staff must register it there by hand. (A failure of an HPB reservation is the other
-// direction, handled by the 転記 form.)
-func failedOutbound(v data.ReservationView) bool {
-	return v.SyncState == data.SyncFailed && v.Route != data.RouteHPB
-}
-
 // buildInfo is the 詳細 tab, laid out as the seed's reservation detail.
 func (d *detail) buildInfo() fyne.CanvasObject {
 	v := d.view
 	top := container.NewVBox()
-	if failedOutbound(v) {
+	if app.FailedOutbound(&v.Reservation) {
 		top.Add(failedBanner())
 	}
 	top.Add(widget.NewLabel(lang.X("reservation.detail.received", "予約受信日時: {{.At}}",
@@ -156,7 +150,7 @@ func (d *detail) syncCell() fyne.CanvasObject {
 		state.Importance = widget.DangerImportance
 	}
 	d.transcribed, d.transcribeBtn = nil, nil
-	if !failedOutbound(v) {
+	if !app.FailedOutbound(&v.Reservation) {
 		return state
 	}
 	d.transcribed = widget.NewCheck(lang.X("reservation.detail.transcribed", "予約転記済みチェック"), nil)
