@@ -266,7 +266,7 @@ func printDay(a *app.App, win fyne.Window, day time.Time) {
 			if err != nil {
 				return err
 			}
-			dir := filepath.Join(filepath.Dir(a.Store().Path()), "prints")
+			dir := filepath.Join(filepath.Dir(a.DatabasePath()), "prints")
 			if err := os.MkdirAll(dir, 0o700); err != nil {
 				return err
 			}

@@ -61,9 +61,6 @@ func New(store *data.Store, opts ...Option) *App {
 // Events is the bus the UI subscribes to.
 func (a *App) Events() *Bus { return a.events }
 
-// Store exposes the store to wiring code (backups, export).
-func (a *App) Store() *data.Store { return a.store }
-
 // Now is the app's clock.
 func (a *App) Now() time.Time { return a.now() }
 

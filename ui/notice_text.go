@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2/lang"
 
+	"salondesk/app/labels"
 	"salondesk/data"
 )
 
@@ -70,19 +71,15 @@ func noticeInstruction(n data.Notification) string {
 	return ""
 }
 
-// noticeReason is the reason key in words; an unknown key shows the stored detail.
+// noticeReason is the reason in words (app's labels); a reason of its own (a message from
+// the far side) shows the stored detail, or the reason inside a sentence when there is none.
 func noticeReason(n data.Notification) string {
-	switch n.Reason {
-	case "timeout":
-		return lang.X("ui.reason.timeout", "例外またはタイムアウトが発生しました")
-	case "capacity":
-		return lang.X("ui.reason.capacity", "予約受付可能数を超えています")
-	case "mismatch":
-		return lang.X("ui.reason.mismatch", "予約されたクーポン・メニュー名が一致しませんでした")
-	case "":
+	switch {
+	case n.Reason == "":
 		return ""
-	}
-	if n.Detail != "" {
+	case labels.KnownReason(n.Reason):
+		return labels.Reason(n.Reason)
+	case n.Detail != "":
 		return n.Detail
 	}
 	return lang.X("ui.reason.other", "連携に失敗しました（{{.Reason}}）", map[string]any{"Reason": n.Reason})

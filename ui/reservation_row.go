@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"salondesk/app/labels"
 	"salondesk/data"
 )
 
@@ -21,7 +22,7 @@ func newReservationRow(v data.ReservationView, onTap func()) *tapRow {
 		return l
 	}
 	name := cell(lang.X("ui.reservation.customer", "{{.Name}} 様", map[string]any{"Name": v.DisplayName()}))
-	status := cell(statusText(v.Status))
+	status := cell(labels.Status(v.Status))
 	if v.Status == data.StatusProvisional {
 		status.Importance = widget.WarningImportance
 	}

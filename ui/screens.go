@@ -35,7 +35,7 @@ type Screens struct {
 	Staff        func(win fyne.Window) fyne.CanvasObject // 受付・スタッフ/マシン・設備
 	Menus        func(win fyne.Window) fyne.CanvasObject // クーポン・メニュー・定額プラン
 	Customers    func(win fyne.Window) fyne.CanvasObject // お客様管理
-	Settings     func(win fyne.Window) fyne.CanvasObject // 設定 (nil: システム情報 only)
+	Settings     func(win fyne.Window) fyne.CanvasObject // 設定, with システム情報
 
 	// OpenReservation shows the reservation detail window.
 	OpenReservation func(win fyne.Window, id int64)

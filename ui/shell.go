@@ -1,6 +1,7 @@
 // Package ui is SalonDesk's window: the shell (left menu, top bar), Home, the お知らせ
-// list and its detail dialog, 売上管理 and 設定's システム情報. The other screens live in
-// subpackages and are handed in as Screens, so that this package does not import them.
+// list and its detail dialog, and 売上管理. The other screens (設定 with its システム情報
+// among them) live in subpackages and are handed in as Screens, so that this package
+// does not import them.
 package ui
 
 import (
@@ -34,7 +35,6 @@ type Shell struct {
 	home         *homeScreen
 	notices      *noticeList
 	sales        *salesScreen
-	settings     *systemInfo
 	schedule     ScheduleScreen
 	reservations ReservationList
 
@@ -165,12 +165,6 @@ func (s *Shell) build(p Page) *page {
 	case PageSales:
 		s.sales = newSalesScreen(s)
 		return &page{content: s.sales.content, refresh: s.sales.update}
-	case PageSettings:
-		if s.screens.Settings != nil {
-			return &page{content: s.screens.Settings(s.win)}
-		}
-		s.settings = newSystemInfo(s)
-		return &page{content: s.settings.content, refresh: func(app.Home) error { return s.settings.refresh() }}
 	case PageSchedule:
 		if s.screens.Schedule != nil {
 			s.schedule = s.screens.Schedule(s.win)
@@ -198,6 +192,8 @@ func (s *Shell) injected(p Page) func(fyne.Window) fyne.CanvasObject {
 		return s.screens.Staff
 	case PageMenus:
 		return s.screens.Menus
+	case PageSettings:
+		return s.screens.Settings
 	case PageCustomers:
 		return s.screens.Customers
 	}

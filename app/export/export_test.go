@@ -12,6 +12,7 @@ import (
 
 	"salondesk/app"
 	"salondesk/app/export"
+	"salondesk/app/labels"
 	"salondesk/assets"
 	"salondesk/data"
 	"salondesk/data/datatest"
@@ -22,6 +23,13 @@ const day = "2026-11-23"
 // newApp is the small test salon with two reservations on day: 山田 花子 by phone with
 // a coupon and 炭酸泉, and 田中 一郎 walking in with a memo a spreadsheet would run.
 func newApp(t *testing.T) *app.App {
+	t.Helper()
+	a, _ := newAppStore(t)
+	return a
+}
+
+// newAppStore is newApp with its store, for a test that sets up a state no use case makes.
+func newAppStore(t *testing.T) (*app.App, *data.Store) {
 	t.Helper()
 	if err := assets.UseLanguage("ja"); err != nil {
 		t.Fatal(err)
@@ -44,7 +52,7 @@ func newApp(t *testing.T) *app.App {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return a
+	return a, s
 }
 
 func dayRange() (time.Time, time.Time) {
@@ -125,8 +133,10 @@ func TestReservationsCSV(t *testing.T) {
 	}
 }
 
+// 連携状況 in the CSV is the screens' words (app/labels) for every reason:
+// 予約受付可能数を超えています, not a wording of the export's own.
 func TestSyncStateLabels(t *testing.T) {
-	a := newApp(t)
+	a, store := newAppStore(t)
 	ctx := context.Background()
 	from, to := dayRange()
 	list, err := a.Reservations(ctx, data.ReservationFilter{From: from, To: to})
@@ -134,17 +144,27 @@ func TestSyncStateLabels(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := list[0].Reservation
-	r.SyncState, r.SyncReason = data.SyncFailed, "timeout"
-	if err := a.Store().Tx(ctx, func(tx *sql.Tx) error { return data.UpdateReservation(ctx, tx, &r) }); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := export.Reservations(ctx, a, from, to, export.FormatCSV, &buf); err != nil {
-		t.Fatal(err)
-	}
-	rows := readCSV(t, buf.Bytes())
-	if got := rows[1][columns(rows[0])["連携状況"]]; got != "失敗(例外またはタイムアウトが発生しました)" {
-		t.Errorf("連携状況 = %q", got)
+	for reason, want := range map[string]string{
+		data.ReasonTimeout:  "失敗(例外またはタイムアウトが発生しました)",
+		data.ReasonCapacity: "失敗(予約受付可能数を超えています)",
+		data.ReasonMismatch: "失敗(予約されたクーポン・メニュー名が一致しませんでした)",
+		data.ReasonCaptcha:  labels.Sync(data.SyncFailed, data.ReasonCaptcha),
+		"":                  "失敗",
+		"HTTP 503":          "失敗(HTTP 503)",
+	} {
+		r.SyncState, r.SyncReason = data.SyncFailed, reason
+		if err := store.Tx(ctx, func(tx *sql.Tx) error { return data.UpdateReservation(ctx, tx, &r) }); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := export.Reservations(ctx, a, from, to, export.FormatCSV, &buf); err != nil {
+			t.Fatal(err)
+		}
+		rows := readCSV(t, buf.Bytes())
+		got := rows[1][columns(rows[0])["連携状況"]]
+		if got != want || got != labels.Sync(data.SyncFailed, reason) {
+			t.Errorf("連携状況 for %q = %q, want %q", reason, got, want)
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"salondesk/app"
+	"salondesk/app/labels"
 	"salondesk/data"
 )
 
@@ -52,7 +53,7 @@ func Notifications(ctx context.Context, a *app.App, format string, w io.Writer) 
 		if n.Resolved() {
 			resolved = "✓"
 		}
-		rows = append(rows, []string{data.FormatTime(n.CreatedAt), directionText(n.Direction), n.Reason,
+		rows = append(rows, []string{data.FormatTime(n.CreatedAt), directionText(n.Direction), labels.Reason(n.Reason),
 			n.ReservationNo, n.ReservationAt, resolved})
 	}
 	return writeCSV(w, header, rows)

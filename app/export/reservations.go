@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"salondesk/app"
+	"salondesk/app/labels"
 	"salondesk/data"
 )
 
@@ -131,10 +132,10 @@ func reservationRow(v *data.ReservationView) []string {
 		v.EquipmentName,
 		v.CouponTitle,
 		strings.Join(v.MenuNames, "、"),
-		label("export.route.", routeNames, string(v.Route)),
-		label("export.status.", statusNames, string(v.Status)),
+		labels.Route(v.Route),
+		labels.Status(v.Status),
 		label("export.payment.", paymentNames, string(v.PaymentType)),
-		syncLabel(v.SyncState, v.SyncReason),
+		labels.Sync(v.SyncState, v.SyncReason),
 		mark(v.TranscribedCheck),
 		mark(v.FirstVisit),
 		v.Memo,
@@ -148,40 +149,4 @@ func customerNumber(n int64) string {
 	return strconv.FormatInt(n, 10)
 }
 
-var routeNames = map[string]string{
-	string(data.RouteHPB): "HPB", string(data.RoutePhone): "電話", string(data.RouteWalkIn): "店頭",
-	string(data.RouteSalonBoard): "SALON BOARD", string(data.RouteOther): "その他",
-}
-
-var statusNames = map[string]string{
-	string(data.StatusProvisional): "仮登録", string(data.StatusWaiting): "受付待ち",
-	string(data.StatusArrived): "来店", string(data.StatusPaid): "会計済み",
-	string(data.StatusCancelled): "キャンセル", string(data.StatusNoShow): "無断キャンセル",
-}
-
 var paymentNames = map[string]string{string(data.PayPerVisit): "都度", string(data.PayPlan): "定額プラン"}
-
-// reasonNames are the seed's wording of why a sync failed.
-var reasonNames = map[string]string{
-	"timeout":  "例外またはタイムアウトが発生しました",
-	"capacity": "受付可能数を超えています",
-	"mismatch": "予約されたクーポン・メニュー名が一致しませんでした",
-}
-
-// syncLabel is 連携状況 as the detail window shows it: —, 成功, 失敗(reason), 転記済み.
-func syncLabel(s data.SyncState, reason string) string {
-	switch s {
-	case data.SyncNone:
-		return lang.X("export.sync.none", "—")
-	case data.SyncPending:
-		return lang.X("export.sync.pending", "送信待ち")
-	case data.SyncOK:
-		return lang.X("export.sync.ok", "成功")
-	case data.SyncTranscribed:
-		return lang.X("export.sync.transcribed", "転記済み")
-	case data.SyncFailed:
-		return lang.X("export.sync.failed", "失敗({{.Reason}})",
-			map[string]any{"Reason": label("export.reason.", reasonNames, reason)})
-	}
-	return string(s)
-}

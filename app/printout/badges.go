@@ -1,7 +1,6 @@
 package printout
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -17,73 +16,35 @@ type column struct {
 	title    string
 	capacity string // 受付可能数 shown under the title
 	badges   []badge
-	lanes    int // badges that overlap sit side by side in lanes
+	lanes    int // the most badges side by side in the column: its share of the page's width
 }
 
 // badge is one reservation drawn in a column.
 type badge struct {
-	v          *data.ReservationView
-	start, end time.Time // end is at least one slot after start (a start-only 仮登録 still shows)
-	lane       int
+	v           *data.ReservationView
+	start, end  time.Time // the span drawn (app's day layout: a start-only 仮登録 still shows)
+	lane, lanes int       // its lane among the lanes its overlapping neighbours share
 }
 
-// columns sorts the day's active reservations into 指名なし, each staff member working that
-// day and each piece of equipment. A reservation of a staff member who is not on the day's
-// list goes to 指名なし so that it is not lost from the paper.
-func columns(d *app.DaySchedule) []column {
-	cols := []column{{title: lang.X("printout.col.no_staff", "指名なし"), capacity: "-"}}
-	staffCol := map[int64]int{}
-	for _, s := range d.Staff {
-		staffCol[s.ID] = len(cols)
-		cols = append(cols, column{title: s.Name, capacity: itoa(s.Capacity)})
-	}
-	equipCol := map[int64]int{}
-	for _, e := range d.Equipment {
-		equipCol[e.ID] = len(cols)
-		cols = append(cols, column{title: e.Name, capacity: itoa(e.Capacity)})
-	}
-	slot := d.SlotDuration()
-	for i := range d.Reservations {
-		v := &d.Reservations[i]
-		if !v.Status.Active() {
-			continue
+// columns sorts the day's active reservations into columns and lanes by app's day
+// layout, the one the schedule screen draws, so that paper and screen agree.
+func columns(d *app.DaySchedule, l *app.DayLayout) []column {
+	cols := make([]column, 0, len(l.Columns))
+	for _, c := range l.Columns {
+		col := column{title: c.Title, capacity: "-", lanes: c.Lanes}
+		if c.Kind == app.ColumnUnassigned {
+			col.title = lang.X("printout.col.no_staff", "指名なし")
 		}
-		b := badge{v: v, start: v.Start, end: v.End}
-		if b.end.Before(b.start.Add(slot)) {
-			b.end = b.start.Add(slot)
+		if c.Capacity >= 0 {
+			col.capacity = itoa(c.Capacity)
 		}
-		c := staffCol[v.StaffID] // 0 (指名なし) when unknown
-		cols[c].badges = append(cols[c].badges, b)
-		if e, ok := equipCol[v.EquipmentID]; ok {
-			cols[e].badges = append(cols[e].badges, b)
-		}
+		cols = append(cols, col)
 	}
-	for i := range cols {
-		cols[i].lanes = assignLanes(cols[i].badges)
+	for _, b := range l.Badges {
+		cols[b.Column].badges = append(cols[b.Column].badges, badge{v: &d.Reservations[b.Reservation],
+			start: b.Start, end: b.End, lane: b.Lane, lanes: b.Lanes})
 	}
 	return cols
-}
-
-// assignLanes gives each badge the first lane free at its start and returns the lanes used.
-func assignLanes(badges []badge) int {
-	sort.SliceStable(badges, func(i, j int) bool { return badges[i].start.Before(badges[j].start) })
-	var laneEnd []time.Time
-	for i := range badges {
-		lane := -1
-		for l, end := range laneEnd {
-			if !end.After(badges[i].start) {
-				lane = l
-				break
-			}
-		}
-		if lane < 0 {
-			lane = len(laneEnd)
-			laneEnd = append(laneEnd, time.Time{})
-		}
-		laneEnd[lane] = badges[i].end
-		badges[i].lane = lane
-	}
-	return max(1, len(laneEnd))
 }
 
 // lines are the texts of a badge, most important first: time and icons, name, menus.

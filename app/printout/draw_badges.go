@@ -16,25 +16,25 @@ const (
 // that runs on from the previous page repeats its text at the top of this one.
 func (p *painter) drawBadges(c, from, to int) {
 	col := &p.cols[c]
-	first := p.d.Slots[from].Start
-	end := p.d.Slots[to-1].Start.Add(p.d.SlotDuration())
-	laneW := p.colWs[c] / float64(col.lanes)
+	first := p.rows[from].Start
+	end := p.rows[to-1].Start.Add(p.slot)
 	for i := range col.badges {
 		b := &col.badges[i]
 		if !b.start.Before(end) || !b.end.After(first) {
 			continue
 		}
 		s, e := maxTime(b.start, first), minTime(b.end, end)
-		y := tableTop() + p.rows(s.Sub(first))
-		h := p.rows(e.Sub(s))
+		y := tableTop() + p.height(s.Sub(first))
+		h := p.height(e.Sub(s))
+		laneW := p.colWs[c] / float64(b.lanes)
 		x := p.colX(c) + float64(b.lane)*laneW
 		p.drawBadge(b, x+0.4, y+0.3, laneW-0.8, h-0.6)
 	}
 }
 
-// rows converts a duration into millimetres of table.
-func (p *painter) rows(d time.Duration) float64 {
-	return d.Minutes() / p.d.SlotDuration().Minutes() * rowH
+// height converts a duration into millimetres of table.
+func (p *painter) height(d time.Duration) float64 {
+	return d.Minutes() / p.slot.Minutes() * rowH
 }
 
 func (p *painter) drawBadge(b *badge, x, y, w, h float64) {

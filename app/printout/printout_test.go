@@ -3,11 +3,13 @@ package printout
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -71,9 +73,38 @@ func TestScheduleWritesPDFWithFont(t *testing.T) {
 	}
 }
 
+// The printout places the demo Monday in the columns and lanes of app's day layout: the
+// same listing the schedule widget's test checks (app/testdata/demo_day_layout.txt), so
+// paper and screen place every reservation alike.
+func TestLanesAreTheScreens(t *testing.T) {
+	d := demoDay(t)
+	l := d.Layout()
+	var lines []string
+	for i, c := range columns(&d, &l) {
+		for _, b := range c.badges {
+			lines = append(lines, layoutLine(i, c.title, b.v, b.lane, b.lanes))
+		}
+	}
+	slices.Sort(lines)
+	want, err := os.ReadFile("../testdata/demo_day_layout.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(lines, ""); got != string(want) {
+		t.Errorf("the printout places the demo day otherwise than the screen:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// layoutLine is app's LayoutLine (daylayout_test.go): one badge of the listing.
+func layoutLine(col int, title string, v *data.ReservationView, lane, lanes int) string {
+	return fmt.Sprintf("%d %s\t%s-%s #%d lane %d/%d\n", col, title, v.Start.Format("15:04"), v.End.Format("15:04"),
+		v.Number, lane, lanes)
+}
+
 // printedCustomer is the name of a reservation drawn alone in its column (so not shortened).
 func printedCustomer(t *testing.T, d *app.DaySchedule) string {
-	for _, c := range columns(d) {
+	l := d.Layout()
+	for _, c := range columns(d, &l) {
 		if c.lanes == 1 && len(c.badges) > 0 {
 			return c.badges[0].v.DisplayName()
 		}
@@ -161,7 +192,9 @@ func TestClosedDay(t *testing.T) {
 	if err := Schedule(d, path); err != nil {
 		t.Fatal(err)
 	}
-	if text := pdfText(t, path); text != "" && !strings.Contains(text, "定休日") {
+	// The day's reservations stay on the paper, on rows made up around them (as on screen).
+	if text := pdfText(t, path); text != "" && (!strings.Contains(text, "定休日") ||
+		!strings.Contains(noSpace(text), noSpace(printedCustomer(t, &d)))) {
 		t.Errorf("closed day text = %q", text)
 	}
 }

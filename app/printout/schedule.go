@@ -42,7 +42,8 @@ func Schedule(d app.DaySchedule, path string) error {
 	f.SetTitle(d.Salon.Name+" "+title, true)
 	f.SetCreator("SalonDesk", true)
 	f.SetCreationDate(d.Day) // the same day prints the same file
-	p := &painter{f: f, d: &d, cols: columns(&d), title: title}
+	l := d.Layout()
+	p := &painter{f: f, d: &d, rows: l.Rows, slot: l.Slot, cols: columns(&d, &l), title: title}
 	p.paint()
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
@@ -66,6 +67,8 @@ func dateTitle(day time.Time) string {
 type painter struct {
 	f     *fpdf.Fpdf
 	d     *app.DaySchedule
+	rows  []app.SlotLoad // the layout's rows: the day's slots, or rows made up around its reservations
+	slot  time.Duration
 	cols  []column
 	title string
 	colXs []float64 // left edge of each badge column
@@ -78,7 +81,7 @@ func (p *painter) rowsPerPage() int {
 }
 
 func (p *painter) pages() int {
-	n := len(p.d.Slots)
+	n := len(p.rows)
 	return max(1, int(math.Ceil(float64(n)/float64(p.rowsPerPage()))))
 }
 
@@ -104,12 +107,12 @@ func (p *painter) paint() {
 	for page := 0; page < p.pages(); page++ {
 		p.f.AddPage()
 		p.drawTitle(page)
-		if len(p.d.Slots) == 0 {
+		if len(p.rows) == 0 {
 			p.text(margin, margin+titleH+4, 12, lang.X("printout.closed", "定休日のため予約枠はありません。"))
 			continue
 		}
 		from := page * per
-		to := min(from+per, len(p.d.Slots))
+		to := min(from+per, len(p.rows))
 		p.drawHeader()
 		p.drawRows(from, to)
 		for c := range p.cols {
@@ -166,7 +169,7 @@ func (p *painter) drawRows(from, to int) {
 	top := tableTop()
 	right := pageW - margin
 	for i := from; i < to; i++ {
-		l := p.d.Slots[i]
+		l := p.rows[i]
 		y := top + float64(i-from)*rowH
 		full := l.Count >= l.Capacity
 		if full {

@@ -8,10 +8,18 @@ import (
 
 	"salondesk/app"
 	"salondesk/assets"
+	"salondesk/data"
 	"salondesk/data/datatest"
 )
 
 func newSettings(t *testing.T) (*Settings, *app.App) {
+	t.Helper()
+	conf, a, _ := newSettingsStore(t)
+	return conf, a
+}
+
+// newSettingsStore is newSettings with its store, for what main reads before the app exists.
+func newSettingsStore(t *testing.T) (*Settings, *app.App, *data.Store) {
 	t.Helper()
 	if err := assets.UseLanguage("ja"); err != nil {
 		t.Fatal(err)
@@ -19,7 +27,7 @@ func newSettings(t *testing.T) (*Settings, *app.App) {
 	s := datatest.NewStore(t)
 	datatest.Seed(t, s)
 	a := app.New(s, app.WithClock(func() time.Time { return time.Date(2025, 6, 20, 13, 0, 0, 0, time.Local) }))
-	return New(a), a
+	return New(a), a, s
 }
 
 func goodSalonBoard() SalonBoard {
@@ -172,7 +180,7 @@ func TestSmaregiChecks(t *testing.T) {
 
 // The keys of `salondesk config`: one value at a time, the section validated whole.
 func TestGetSetByKey(t *testing.T) {
-	conf, _ := newSettings(t)
+	conf, _, store := newSettingsStore(t)
 	ctx := context.Background()
 	for _, kv := range [][2]string{
 		{MailHost, "imap.example.jp"}, {MailPort, "143"}, {MailTLS, TLSStart}, {Language, "en"},
@@ -188,7 +196,7 @@ func TestGetSetByKey(t *testing.T) {
 	if salon, _ := conf.a.Salon(ctx); salon.Name != "サロン・ド・テスト" || salon.SlotMinutes != 15 || salon.Capacity != 3 {
 		t.Fatalf("salon %+v", salon)
 	}
-	if LanguageOf(ctx, conf.a.Store()) != "en" {
+	if LanguageOf(ctx, store) != "en" {
 		t.Fatal("LanguageOf")
 	}
 	for _, c := range []struct{ key, value, errKey string }{

@@ -2,7 +2,6 @@ package settings
 
 import (
 	"context"
-	"database/sql"
 	"strconv"
 	"strings"
 
@@ -21,7 +20,7 @@ func New(a *app.App) *Settings { return &Settings{a: a} }
 // reader fetches one raw value with its default.
 type reader struct {
 	ctx context.Context
-	s   *data.Store
+	a   *app.App
 	err error
 }
 
@@ -29,7 +28,7 @@ func (r *reader) str(key, def string) string {
 	if r.err != nil {
 		return def
 	}
-	v, err := r.s.Setting(r.ctx, key, def)
+	v, err := r.a.Setting(r.ctx, key, def)
 	r.err = err
 	return v
 }
@@ -46,7 +45,7 @@ func (r *reader) flag(key string) bool { return r.str(key, "0") == "1" }
 
 // SalonBoard reads the SALON BOARD section with its defaults.
 func (s *Settings) SalonBoard(ctx context.Context) (SalonBoard, error) {
-	r := &reader{ctx: ctx, s: s.a.Store()}
+	r := &reader{ctx: ctx, a: s.a}
 	sb := SalonBoard{
 		Enabled: r.flag(SalonBoardEnabled),
 		LoginID: r.str(SalonBoardLoginID, ""),
@@ -66,7 +65,7 @@ func (s *Settings) SalonBoard(ctx context.Context) (SalonBoard, error) {
 
 // Smaregi reads the Smaregi section with its defaults.
 func (s *Settings) Smaregi(ctx context.Context) (Smaregi, error) {
-	r := &reader{ctx: ctx, s: s.a.Store()}
+	r := &reader{ctx: ctx, a: s.a}
 	sm := Smaregi{
 		Enabled:      r.flag(SmaregiEnabled),
 		ContractID:   r.str(SmaregiContractID, ""),
@@ -81,7 +80,7 @@ func (s *Settings) Smaregi(ctx context.Context) (Smaregi, error) {
 
 // General reads the language.
 func (s *Settings) General(ctx context.Context) (General, error) {
-	r := &reader{ctx: ctx, s: s.a.Store()}
+	r := &reader{ctx: ctx, a: s.a}
 	g := General{Language: r.str(Language, "ja")}
 	return g, r.err
 }
@@ -168,14 +167,7 @@ func (s *Settings) SaveSalon(ctx context.Context, salon app.Salon) error {
 }
 
 func (s *Settings) write(ctx context.Context, section string, kv map[string]string) error {
-	err := s.a.Store().Tx(ctx, func(tx *sql.Tx) error {
-		for k, v := range kv {
-			if err := data.SetSetting(ctx, tx, k, v); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err := s.a.SaveSettings(ctx, kv)
 	if err == nil {
 		s.a.Events().Publish(app.SettingsChanged{Section: section})
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"salondesk/app"
+	"salondesk/app/labels"
 	"salondesk/data"
 	"salondesk/data/datatest"
 	"salondesk/ui/internal/uitest"
@@ -20,9 +21,9 @@ func failedReservation(t *testing.T, fx *fixture) (data.Reservation, data.Notifi
 	r := fx.reserve(t, app.ReservationInput{CustomerID: fx.salon.Customers["コギト　テスト"],
 		StaffID: fx.salon.Staff["佐藤"], Designated: true, Start: datatest.At(testDay, "14:30"),
 		CouponID: fx.salon.Coupons["カット＋ケアカラー ¥9,900"], Memo: "カラーは明るめ希望"})
-	fx.setSync(t, r.ID, data.SyncFailed, "timeout", "")
+	fx.setSync(t, r.ID, data.SyncFailed, data.ReasonTimeout, "")
 	n := data.Notification{CreatedAt: datatest.At("2026-11-09", "08:30"), Direction: data.DirAppToSB,
-		Reason: "timeout", ReservationID: r.ID, ReservationNo: "1", ReservationAt: "2026-11-10 14:30"}
+		Reason: data.ReasonTimeout, ReservationID: r.ID, ReservationNo: "1", ReservationAt: "2026-11-10 14:30"}
 	err := fx.store.Tx(fx.ctx, func(tx *sql.Tx) error { return data.InsertNotification(fx.ctx, tx, &n) })
 	if err != nil {
 		t.Fatal(err)
@@ -67,19 +68,27 @@ func TestDetailFailedBannerAndTranscribedCheck(t *testing.T) {
 	}
 }
 
-// An HPB reservation that failed came from SALON BOARD: no banner asking to register it there.
-func TestDetailNoBannerForHPB(t *testing.T) {
-	fx := newFixture(t)
-	r := fx.reserve(t, app.ReservationInput{CustomerID: fx.salon.Customers["タナカ　イチロウ"],
-		Start: datatest.At(testDay, "10:00"), MenuIDs: []int64{fx.salon.Menus["カット"]}})
-	fx.setSync(t, r.ID, data.SyncFailed, "mismatch", data.RouteHPB)
-	d := newDetail(fx.a, fx.win, r.ID)
-	defer d.win.Close()
-	shown := uitest.DrawnTexts(d.win.Content())
-	uitest.MustNotContain(t, "banner", shown, "手動で登録をお願いいたします")
-	uitest.MustContain(t, "連携状況", shown, "失敗(予約されたクーポン・メニュー名が一致しませんでした)")
-	if d.transcribed != nil {
-		t.Fatal("予約転記済みチェック shown for an HPB reservation")
+// A reservation from SALON BOARD (HPB, or entered there by hand) that failed coming in
+// went the other way: no banner asking to register it there, no 予約転記済みチェック.
+// (A desk reservation's failure shows both: TestDetailFailedBannerAndTranscribedCheck.)
+func TestDetailNoBannerForInboundFailure(t *testing.T) {
+	for _, route := range []data.Route{data.RouteHPB, data.RouteSalonBoard} {
+		t.Run(string(route), func(t *testing.T) {
+			fx := newFixture(t)
+			r := fx.reserve(t, app.ReservationInput{CustomerID: fx.salon.Customers["タナカ　イチロウ"],
+				Start: datatest.At(testDay, "10:00"), MenuIDs: []int64{fx.salon.Menus["カット"]}})
+			fx.setSync(t, r.ID, data.SyncFailed, data.ReasonMismatch, route)
+			d := newDetail(fx.a, fx.win, r.ID)
+			defer d.win.Close()
+			shown := uitest.DrawnTexts(d.win.Content())
+			uitest.MustNotContain(t, "banner", shown, "SALON BOARDへの予約連携に失敗しました")
+			uitest.MustNotContain(t, "banner", shown, "手動で登録をお願いいたします")
+			uitest.MustNotContain(t, "check", shown, "予約転記済みチェック")
+			uitest.MustContain(t, "連携状況", shown, "失敗(予約されたクーポン・メニュー名が一致しませんでした)")
+			if d.transcribed != nil {
+				t.Fatalf("予約転記済みチェック shown for a %s reservation", route)
+			}
+		})
 	}
 }
 
@@ -107,7 +116,7 @@ func TestDetailCancel(t *testing.T) {
 		if s := fx.get(t, r.ID).Status; s != want {
 			t.Fatalf("status %q, want %q", s, want)
 		}
-		uitest.MustContain(t, "detail", uitest.DrawnTexts(d.infoTab.Content), statusText(want))
+		uitest.MustContain(t, "detail", uitest.DrawnTexts(d.infoTab.Content), labels.Status(want))
 		if d.cancelBtn != nil || d.form != nil {
 			t.Fatal("a cancelled reservation still offers cancel or change")
 		}

@@ -82,11 +82,5 @@ func WeekdayText(d time.Weekday) string { return weekdayText(d) }
 // MinutesText is 90分.
 func MinutesText(d time.Duration) string { return minutesText(d) }
 
-// ReasonText is a failure reason in the seed's words.
-func ReasonText(key string) string { return reasonText(key) }
-
-// RouteText is 予約経路 in the seed's words.
-func RouteText(r data.Route) string { return routeText(r) }
-
 // ShowError shows a refusal in staff words (any other error too, never as a panic).
 func ShowError(err error, win fyne.Window) { showError(err, win) }

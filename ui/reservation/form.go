@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"salondesk/app"
+	"salondesk/app/labels"
 	"salondesk/data"
 )
 
@@ -155,11 +156,11 @@ func (f *form) stepDay(n int) {
 // buildWho makes 予約経路 (new only), スタッフ with 指名, and マシン・設備.
 func (f *form) buildWho() {
 	if f.in.ID == 0 {
-		f.route = widget.NewRadioGroup([]string{routeText(data.RoutePhone), routeText(data.RouteWalkIn)}, nil)
+		f.route = widget.NewRadioGroup([]string{labels.Route(data.RoutePhone), labels.Route(data.RouteWalkIn)}, nil)
 		f.route.Horizontal, f.route.Required = true, true
-		f.route.SetSelected(routeText(data.RoutePhone))
+		f.route.SetSelected(labels.Route(data.RoutePhone))
 		if f.in.Route == data.RouteWalkIn {
-			f.route.SetSelected(routeText(data.RouteWalkIn))
+			f.route.SetSelected(labels.Route(data.RouteWalkIn))
 		}
 	}
 	f.designated = widget.NewCheck(lang.X("reservation.form.designated", "指名"), nil)
@@ -264,7 +265,7 @@ func (f *form) content() fyne.CanvasObject {
 	if f.route != nil {
 		rows = append(rows, label("reservation.form.route", "予約経路"), f.route)
 	} else {
-		rows = append(rows, label("reservation.form.route", "予約経路"), widget.NewLabel(routeText(f.in.Route)))
+		rows = append(rows, label("reservation.form.route", "予約経路"), widget.NewLabel(labels.Route(f.in.Route)))
 	}
 	rows = append(rows,
 		label("reservation.form.staff", "スタッフ"), container.NewHBox(fixedWidth(f.staff, 200), f.designated),
@@ -322,7 +323,7 @@ func (f *form) input() (app.ReservationInput, error) {
 	in.MenuIDs = f.menus.selected()
 	if f.route != nil {
 		in.Route = data.RoutePhone
-		if f.route.Selected == routeText(data.RouteWalkIn) {
+		if f.route.Selected == labels.Route(data.RouteWalkIn) {
 			in.Route = data.RouteWalkIn
 		}
 	}

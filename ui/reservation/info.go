@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"salondesk/app"
+	"salondesk/app/labels"
 	"salondesk/data"
 	salontheme "salondesk/ui/theme"
 )
@@ -19,18 +21,11 @@ import (
 // appName is how the banner names this application, as the seed names Promo-UP.
 const appName = "SalonDesk"
 
-// failedOutbound reports whether the reservation failed on its way to SALON BOARD: then
-// staff must register it there by hand. (A failure of an HPB reservation is the other
-// direction, handled by the 転記 form.)
-func failedOutbound(v data.ReservationView) bool {
-	return v.SyncState == data.SyncFailed && v.Route != data.RouteHPB
-}
-
 // buildInfo is the 詳細 tab, laid out as the seed's reservation detail.
 func (d *detail) buildInfo() fyne.CanvasObject {
 	v := d.view
 	top := container.NewVBox()
-	if failedOutbound(v) {
+	if app.FailedOutbound(&v.Reservation) {
 		top.Add(failedBanner())
 	}
 	top.Add(widget.NewLabel(lang.X("reservation.detail.received", "予約受信日時: {{.At}}",
@@ -122,11 +117,11 @@ func (d *detail) infoRows() []fyne.CanvasObject {
 		rows = append(rows, row("reservation.detail.coupon_content", "クーポン内容", text(v.CouponContent))...)
 	}
 	rows = append(rows, row("reservation.detail.sync", "連携状況", d.syncCell())...)
-	rows = append(rows, row("reservation.detail.route", "予約経路", text(routeText(v.Route)))...)
+	rows = append(rows, row("reservation.detail.route", "予約経路", text(labels.Route(v.Route)))...)
 	rows = append(rows, row("reservation.detail.last_visit", "前回来店日", text(dayText(v.LastVisit)))...)
 	rows = append(rows, row("reservation.detail.visits", "来店回数", text(lang.X("reservation.detail.visit_count",
 		"{{.Count}}回", map[string]any{"Count": v.VisitCount})))...)
-	rows = append(rows, row("reservation.detail.status", "ステータス", text(statusText(v.Status)))...)
+	rows = append(rows, row("reservation.detail.status", "ステータス", text(labels.Status(v.Status)))...)
 	edit := widget.NewButtonWithIcon(lang.X("reservation.detail.edit_memo", "編集"), theme.DocumentCreateIcon(),
 		func() { d.tabs.Select(d.memoTab) })
 	memo := container.NewBorder(nil, nil, nil, edit, text(orDash(v.Memo)))
@@ -149,13 +144,13 @@ func staffText(v data.ReservationView) string {
 // resolves its notification once staff registered it in SALON BOARD by hand.
 func (d *detail) syncCell() fyne.CanvasObject {
 	v := d.view
-	state := widget.NewLabel(syncText(v.SyncState, v.SyncReason))
+	state := widget.NewLabel(labels.Sync(v.SyncState, v.SyncReason))
 	state.Wrapping = fyne.TextWrapWord
 	if v.SyncState == data.SyncFailed {
 		state.Importance = widget.DangerImportance
 	}
 	d.transcribed, d.transcribeBtn = nil, nil
-	if !failedOutbound(v) {
+	if !app.FailedOutbound(&v.Reservation) {
 		return state
 	}
 	d.transcribed = widget.NewCheck(lang.X("reservation.detail.transcribed", "予約転記済みチェック"), nil)

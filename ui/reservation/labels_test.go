@@ -41,18 +41,4 @@ func TestTexts(t *testing.T) {
 	if got := numberText(data.Reservation{Number: 807, SBNumber: "BC97459537"}); got != "807 / BC97459537" {
 		t.Errorf("number %q", got)
 	}
-	for reason, want := range map[string]string{
-		"timeout":  "失敗(例外またはタイムアウトが発生しました)",
-		"capacity": "失敗(予約受付可能数を超えています)",
-		"mismatch": "失敗(予約されたクーポン・メニュー名が一致しませんでした)",
-		"":         "失敗",
-		"HTTP 503": "失敗(HTTP 503)",
-	} {
-		if got := syncText(data.SyncFailed, reason); got != want {
-			t.Errorf("syncText(%q) = %q", reason, got)
-		}
-	}
-	if syncText(data.SyncNone, "") != "—" || syncText(data.SyncTranscribed, "") != "転記済み" {
-		t.Error("sync states")
-	}
 }

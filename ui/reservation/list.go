@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"salondesk/app"
+	"salondesk/app/labels"
 	"salondesk/data"
 )
 
@@ -49,10 +50,10 @@ var listColumns = []listColumn{
 	{"reservation.list.customer", "お客様", 170, func(v data.ReservationView) string { return orDash(v.DisplayName()) }},
 	{"reservation.list.staff", "スタッフ", 110, func(v data.ReservationView) string { return staffText(v) }},
 	{"reservation.list.menu", "メニュー", 240, couponMenuText},
-	{"reservation.list.route", "予約経路", 100, func(v data.ReservationView) string { return routeText(v.Route) }},
-	{"reservation.list.status", "ステータス", 110, func(v data.ReservationView) string { return statusText(v.Status) }},
+	{"reservation.list.route", "予約経路", 100, func(v data.ReservationView) string { return labels.Route(v.Route) }},
+	{"reservation.list.status", "ステータス", 110, func(v data.ReservationView) string { return labels.Status(v.Status) }},
 	{"reservation.list.sync", "連携状況", 260, func(v data.ReservationView) string {
-		return syncText(v.SyncState, v.SyncReason)
+		return labels.Sync(v.SyncState, v.SyncReason)
 	}},
 }
 
@@ -101,7 +102,7 @@ func (l *List) ShowFailed() {
 	l.text.SetText("")
 	l.status.SetSelected(allText())
 	l.route.SetSelected(allText())
-	l.sync.SetSelected(syncText(data.SyncFailed, ""))
+	l.sync.SetSelected(labels.Sync(data.SyncFailed, ""))
 	l.quiet = false
 	l.Reload()
 }
@@ -177,17 +178,17 @@ func (l *List) filter() (data.ReservationFilter, error) {
 		f.To = d.AddDate(0, 0, 1) // the last day counts
 	}
 	for _, s := range allStatuses {
-		if statusText(s) == l.status.Selected {
+		if labels.Status(s) == l.status.Selected {
 			f.Statuses = []data.Status{s}
 		}
 	}
 	for _, r := range allRoutes {
-		if routeText(r) == l.route.Selected {
+		if labels.Route(r) == l.route.Selected {
 			f.Route = r
 		}
 	}
 	for _, s := range filterSyncStates {
-		if syncText(s, "") == l.sync.Selected {
+		if labels.Sync(s, "") == l.sync.Selected {
 			f.SyncState = s
 		}
 	}
@@ -224,10 +225,9 @@ func (l *List) Reload() {
 }
 
 var (
-	allStatuses = []data.Status{data.StatusProvisional, data.StatusWaiting, data.StatusArrived, data.StatusPaid,
-		data.StatusCancelled, data.StatusNoShow}
-	allRoutes        = []data.Route{data.RouteHPB, data.RoutePhone, data.RouteWalkIn, data.RouteSalonBoard, data.RouteOther}
-	filterSyncStates = []data.SyncState{data.SyncPending, data.SyncOK, data.SyncFailed, data.SyncTranscribed}
+	allStatuses      = labels.Statuses
+	allRoutes        = labels.Routes
+	filterSyncStates = labels.SyncStates[1:] // every state but — (never synced)
 )
 
 func allText() string { return lang.X("reservation.list.all", "すべて") }
@@ -235,7 +235,7 @@ func allText() string { return lang.X("reservation.list.all", "すべて") }
 func statusOptions() []string {
 	var out []string
 	for _, s := range allStatuses {
-		out = append(out, statusText(s))
+		out = append(out, labels.Status(s))
 	}
 	return out
 }
@@ -243,7 +243,7 @@ func statusOptions() []string {
 func routeOptions() []string {
 	var out []string
 	for _, r := range allRoutes {
-		out = append(out, routeText(r))
+		out = append(out, labels.Route(r))
 	}
 	return out
 }
@@ -251,7 +251,7 @@ func routeOptions() []string {
 func syncOptions() []string {
 	var out []string
 	for _, s := range filterSyncStates {
-		out = append(out, syncText(s, ""))
+		out = append(out, labels.Sync(s, ""))
 	}
 	return out
 }

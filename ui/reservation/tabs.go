@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"salondesk/app/labels"
 )
 
 // buildCancel is the キャンセル tab: キャンセル or 無断キャンセル, after a confirmation.
@@ -18,7 +20,7 @@ func (d *detail) buildCancel() fyne.CanvasObject {
 	d.cancelKind, d.cancelBtn = nil, nil
 	if !d.changeable() {
 		return container.NewPadded(widget.NewLabel(lang.X("reservation.cancel.closed",
-			"この予約はキャンセルできません。（ステータス: {{.Status}}）", map[string]any{"Status": statusText(d.view.Status)})))
+			"この予約はキャンセルできません。（ステータス: {{.Status}}）", map[string]any{"Status": labels.Status(d.view.Status)})))
 	}
 	cancel, noShow := lang.X("reservation.cancel.cancel", "キャンセル"), lang.X("reservation.cancel.noshow", "無断キャンセル")
 	d.cancelKind = widget.NewRadioGroup([]string{cancel, noShow}, nil)

@@ -43,6 +43,7 @@ func NewGrid() *Grid {
 // SetSchedule shows d (the grid keeps the pointer: do not change d afterwards).
 func (g *Grid) SetSchedule(d *app.DaySchedule) {
 	g.day = d
+	g.m.laidOut = nil // the same pointer may hold a changed day
 	g.Refresh()
 }
 

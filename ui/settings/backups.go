@@ -91,7 +91,7 @@ func (t *backupTab) idle(text string) {
 
 func (t *backupTab) backupNow() {
 	t.busy(lang.X("settings.backup.running", "バックアップしています…"))
-	dbPath, now := t.s.a.Store().Path(), t.s.a.Now()
+	dbPath, now := t.s.a.DatabasePath(), t.s.a.Now()
 	t.s.background(func() {
 		b, err := backup.Now(context.Background(), dbPath, t.dir, now)
 		t.s.do(func() {
@@ -123,7 +123,7 @@ func (t *backupTab) confirmRestore(b backup.Backup) {
 // restore checks the backup and stages it; the database is replaced at the restart.
 func (t *backupTab) restore(b backup.Backup) {
 	t.busy(lang.X("settings.backup.checking", "バックアップを確認しています…"))
-	dbPath := t.s.a.Store().Path()
+	dbPath := t.s.a.DatabasePath()
 	t.s.background(func() {
 		err := backup.Stage(context.Background(), b.Path, dbPath)
 		t.s.do(func() {

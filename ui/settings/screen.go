@@ -67,7 +67,7 @@ func newScreen(a *app.App, win fyne.Window, deps Deps, do func(func())) *screen 
 		deps.Secrets = secrets.New()
 	}
 	if deps.DataDir == "" {
-		deps.DataDir = filepath.Dir(a.Store().Path())
+		deps.DataDir = filepath.Dir(a.DatabasePath())
 	}
 	s := &screen{a: a, win: win, deps: deps, conf: asettings.New(a), do: do}
 	s.sb = newSalonBoardTab(s)

@@ -50,9 +50,9 @@ func (t *infoTab) refresh() {
 	a, d := t.s.a, t.s.deps
 	t.version.SetText(a.Version())
 	t.dataDir.SetText(abs(d.DataDir))
-	t.dbPath.SetText(abs(a.Store().Path()))
+	t.dbPath.SetText(abs(a.DatabasePath()))
 	t.logPath.SetText(orDash(abs(d.LogPath)))
-	if v, err := a.Store().SchemaVersion(); err == nil {
+	if v, err := a.SchemaVersion(); err == nil {
 		t.schema.SetText(strconv.Itoa(v))
 	}
 	sync := lang.X("settings.info.sync_unknown", "同期は組み込まれていません")

@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"salondesk/app/labels"
 	"salondesk/data"
-	"salondesk/ui/reservation"
 	salontheme "salondesk/ui/theme"
 )
 
@@ -25,7 +25,7 @@ func (f *form) content() fyne.CanvasObject {
 		bold("transcribe.received", "SALON BOARDの予約内容"), f.received(),
 		bold("transcribe.visit", "来店日時 ●"),
 		container.NewHBox(fixedWidth(f.day, 140), f.weekday, fixedWidth(f.clock, 120)),
-		bold("transcribe.route", "予約経路 ●"), widget.NewLabel(reservation.RouteText(data.RouteSalonBoard)),
+		bold("transcribe.route", "予約経路 ●"), widget.NewLabel(labels.Route(data.RouteSalonBoard)),
 		bold("transcribe.coupon", "クーポン名"), container.NewVBox(fixedWidth(f.coupon, 480), f.couponContent),
 		bold("transcribe.menus", "メニュー"), f.menus.Content(),
 		bold("transcribe.length", "所要時間"), f.length,
@@ -71,7 +71,7 @@ func reasonOf(r data.Reservation) string {
 	if r.SyncReason == "" {
 		return ""
 	}
-	return reservation.ReasonText(r.SyncReason)
+	return labels.Reason(r.SyncReason)
 }
 
 func orDash(s string) string {
