@@ -17,11 +17,6 @@ func (a *App) DatabasePath() string { return a.store.Path() }
 // SchemaVersion is the database's version, as システム情報 shows it to support.
 func (a *App) SchemaVersion() (int, error) { return a.store.SchemaVersion() }
 
-// Setting reads one raw setting, def when it is not set.
-func (a *App) Setting(ctx context.Context, key, def string) (string, error) {
-	return a.store.Setting(ctx, key, def)
-}
-
 // SaveSettings writes raw settings in one transaction; the caller has checked them and
 // publishes its own change event.
 func (a *App) SaveSettings(ctx context.Context, kv map[string]string) error {

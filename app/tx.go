@@ -260,3 +260,15 @@ func (in *CustomerInput) Validate() error { return in.validate() }
 func (a *App) ReservationBySBNumber(ctx context.Context, number string) (data.ReservationView, error) {
 	return data.ReservationBySBNumber(ctx, a.store.Reader(), number)
 }
+
+// Read runs one read over the read-only pool and returns its result: how the integrations
+// read their own records (data's queries on t.Q()) without holding the store.
+func Read[T any](ctx context.Context, a *App, fn func(q data.Querier) (T, error)) (T, error) {
+	var out T
+	err := a.View(ctx, func(t *Tx) error {
+		var err error
+		out, err = fn(t.q)
+		return err
+	})
+	return out, err
+}

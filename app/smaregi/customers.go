@@ -140,15 +140,18 @@ func (r *Room) recordSent(ctx context.Context, ids []int64) error {
 // without sending anyone twice. progress, when not nil, is told after each batch. A
 // customer whose fields Smaregi would refuse is reported in お知らせ and skipped.
 func (r *Room) SendImported(ctx context.Context, cl Client, progress func(done, total int)) error {
-	total, err := data.CountUnmappedCustomers(ctx, r.a.Store().Reader(), data.SystemSmaregi, data.OriginImported)
+	total, err := app.Read(ctx, r.a, func(q data.Querier) (int, error) {
+		return data.CountUnmappedCustomers(ctx, q, data.SystemSmaregi, data.OriginImported)
+	})
 	if err != nil {
 		return err
 	}
 	done := 0
 	skip := map[int64]bool{}
 	for {
-		list, err := data.UnmappedCustomers(ctx, r.a.Store().Reader(), data.SystemSmaregi, data.OriginImported,
-			smaregi.BatchSize+len(skip))
+		list, err := app.Read(ctx, r.a, func(q data.Querier) ([]data.Customer, error) {
+			return data.UnmappedCustomers(ctx, q, data.SystemSmaregi, data.OriginImported, smaregi.BatchSize+len(skip))
+		})
 		if err != nil {
 			return err
 		}

@@ -30,7 +30,7 @@ func (r *Room) SendProducts(ctx context.Context, cl Client, department string) (
 	if department == "" {
 		return 0, ErrNoDepartment
 	}
-	list, err := data.ListProducts(ctx, r.a.Store().Reader(), false)
+	list, err := app.Read(ctx, r.a, func(q data.Querier) ([]data.Product, error) { return data.ListProducts(ctx, q, false) })
 	if err != nil {
 		return 0, err
 	}

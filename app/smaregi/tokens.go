@@ -27,7 +27,7 @@ func (r *Room) IssueToken(ctx context.Context, label string) (string, data.Recei
 
 // Tokens lists the IDコード issued (their hashes, never the codes), revoked ones too.
 func (r *Room) Tokens(ctx context.Context) ([]data.ReceiverToken, error) {
-	return data.ListReceiverTokens(ctx, r.a.Store().Reader())
+	return app.Read(ctx, r.a, func(q data.Querier) ([]data.ReceiverToken, error) { return data.ListReceiverTokens(ctx, q) })
 }
 
 // RevokeToken stops accepting an IDコード (無効にする); an unknown or already revoked id

@@ -27,7 +27,7 @@ func (r *Room) ReceiveTransactions(ctx context.Context, txs []smaregi.Transactio
 
 // ReceiverTokenHashes is the receiver's token source (smaregi.TokenHashes).
 func (r *Room) ReceiverTokenHashes(ctx context.Context) ([]string, error) {
-	return data.ActiveReceiverTokenHashes(ctx, r.a.Store().Reader())
+	return app.Read(ctx, r.a, func(q data.Querier) ([]string, error) { return data.ActiveReceiverTokenHashes(ctx, q) })
 }
 
 // take keeps and applies transactions in one write transaction.
@@ -220,7 +220,7 @@ func (r *Room) tell(t *app.Tx, reason, detail string) error {
 // id ranges, paged) and takes them like pushed ones; the cursor moves after each page is
 // kept, so an interrupted pull goes on where it stopped.
 func (r *Room) Pull(ctx context.Context, cl Client) (int, error) {
-	after, err := data.PullCursor(ctx, r.a.Store().Reader())
+	after, err := app.Read(ctx, r.a, func(q data.Querier) (int64, error) { return data.PullCursor(ctx, q) })
 	if err != nil {
 		return 0, err
 	}
