@@ -17,9 +17,13 @@ const (
 	JobFetch = "salonboard.fetch"
 )
 
-// reservationChanging is the room's part in a desk change: while the sync is on, the job
-// that carries the change to SALON BOARD, queued in the change's own transaction.
+// reservationChanging is the room's part in a desk change: it refuses what would make the
+// desk drift from an HPB reservation, and while the sync is on it queues the job that
+// carries the change to SALON BOARD, in the change's own transaction.
 func (sb *Room) reservationChanging(t *app.Tx, c app.ReservationChange) error {
+	if err := refuseHPBMove(c); err != nil {
+		return err
+	}
 	on, err := t.Setting(KeyEnabled, "0")
 	if err != nil || on != "1" {
 		return err
@@ -34,9 +38,14 @@ func (sb *Room) reservationChanging(t *app.Tx, c app.ReservationChange) error {
 }
 
 // jobFor decides which SALON BOARD job a desk change needs. Reservations that came from
-// SALON BOARD, or were transcribed, are never registered there again.
+// SALON BOARD, or were transcribed, are never registered there again. An HPB reservation
+// gets none: what the desk may still change on it (refuseHPBMove) stays here, and SALON
+// BOARD's net pages that would take the rest were never captured.
 func jobFor(c app.ReservationChange) string {
 	r, before := c.Reservation, c.Before
+	if r.Route == data.RouteHPB {
+		return ""
+	}
 	if c.Kind == app.ReservationCancelled {
 		if r.SBNumber == "" && r.SyncState != data.SyncPending {
 			return ""
@@ -46,8 +55,8 @@ func jobFor(c app.ReservationChange) string {
 	if c.Kind == app.ReservationCreated {
 		before = nil
 	}
-	if r.Route == data.RouteHPB || r.Route == data.RouteSalonBoard || r.SyncState == data.SyncTranscribed {
-		if before != nil && r.SBNumber != "" && r.Route != data.RouteHPB {
+	if r.Route == data.RouteSalonBoard || r.SyncState == data.SyncTranscribed {
+		if before != nil && r.SBNumber != "" {
 			return JobChange
 		}
 		return ""

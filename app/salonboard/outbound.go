@@ -105,7 +105,8 @@ func (sb *Room) ChangeHandler(w Writer) outbox.Handler {
 		}
 		err = w.Change(ctx, r.SBNumber, web.ChangeInput{StaffID: in.StaffID, EquipmentID: in.EquipmentID,
 			Start: in.Start, Duration: in.Duration, Designated: in.Designated, SeiKana: in.SeiKana,
-			MeiKana: in.MeiKana, Sei: in.Sei, Mei: in.Mei, Tel: in.Tel, Memo: in.Memo})
+			MeiKana: in.MeiKana, Sei: in.Sei, Mei: in.Mei, Tel: in.Tel, Memo: in.Memo,
+			Menus: in.Menus, Coupon: in.Coupon, Aliases: in.Aliases})
 		if err != nil {
 			return writeFailure(err)
 		}
@@ -146,7 +147,8 @@ func needsRegistration(r data.Reservation) bool {
 
 // registerInput is the reservation as SALON BOARD's form takes it. SALON BOARD books
 // every reservation on a staff row: one without 指名 goes on the first staff member
-// working that day (not designated).
+// working that day (not designated). Its menus and coupon go by name (bookedNames); the
+// change form takes the same.
 func (sb *Room) registerInput(ctx context.Context, r data.Reservation) (web.RegisterInput, error) {
 	var in web.RegisterInput
 	err := sb.a.View(ctx, func(t *app.Tx) error {
@@ -205,7 +207,8 @@ func registerInput(t *app.Tx, r data.Reservation) (web.RegisterInput, error) {
 	}
 	in.SeiKana, in.MeiKana = splitName(kana)
 	in.Sei, in.Mei = splitName(name)
-	return in, nil
+	in.Menus, in.Coupon, in.Aliases, err = bookedNames(t, r)
+	return in, err
 }
 
 // splitName splits "ヤマダ　ハナコ" / "山田 花子" into family and given name.

@@ -28,6 +28,12 @@ type outbound struct {
 }
 
 func newOutbound(t *testing.T, clientTimeout time.Duration) *outbound {
+	return newOutboundClient(t, func(cfg *web.Config) { cfg.Timeout = clientTimeout })
+}
+
+// newOutboundClient is newOutbound with the web client's config edited (no pacing unless
+// the edit sets one).
+func newOutboundClient(t *testing.T, edit func(*web.Config)) *outbound {
 	f := newRunningFixture(t)
 	if err := f.sb.SetEnabled(f.ctx, true); err != nil {
 		t.Fatal(err)
@@ -48,8 +54,10 @@ func newOutbound(t *testing.T, clientTimeout time.Duration) *outbound {
 	srv := httptest.NewServer(d)
 	t.Cleanup(srv.Close)
 	p := newCutProxy(t, strings.TrimPrefix(srv.URL, "http://"))
-	client, err := web.New(web.Config{BaseURL: "http://" + p.addr, UserID: "SD0000001", Password: "synthetic-pass",
-		Pacing: &web.Pacing{}, Location: time.Local, Timeout: clientTimeout})
+	cfg := web.Config{BaseURL: "http://" + p.addr, UserID: "SD0000001", Password: "synthetic-pass",
+		Pacing: &web.Pacing{}, Location: time.Local}
+	edit(&cfg)
+	client, err := web.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
