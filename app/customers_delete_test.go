@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"testing"
+	"time"
 
 	"salondesk/app"
 	"salondesk/app/salonboard"
@@ -255,5 +256,59 @@ func TestMergeCustomers(t *testing.T) {
 	}
 	if _, err := f.app.MergeCustomers(ctx, f.yamada, f.yamada); app.ErrorKey(err) != "customers.error.merge_same" {
 		t.Fatal(err)
+	}
+}
+
+// Deleting a customer whose future reservation came from HOT PEPPER Beauty: the desk cannot
+// cancel it in SALON BOARD (its forms were never captured), yet the deletion must not stop
+// there. The reservation is cancelled here, no job is queued, and one お知らせ asks staff to
+// cancel it in SALON BOARD.
+func TestDeleteCustomerWithHPBReservationAsksForManualCancel(t *testing.T) {
+	f := newOutboxFixture(t)
+	cust := f.ids.Customers["タナカ　イチロウ"]
+	start := datatest.At("2026-11-25", "11:00")
+	var rid int64
+	err := f.store.Tx(f.ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(f.ctx, `INSERT INTO reservations (number, sb_number, received_at, start_at, end_at,
+			customer_id, route, status, created_at, updated_at) VALUES (900001, 'BE90000001', '2026-11-01 09:00',
+			?, ?, ?, 'hpb', 'waiting', '2026-11-01 09:00:00', '2026-11-01 09:00:00')`,
+			data.FormatTime(start), data.FormatTime(start.Add(time.Hour)), cust)
+		if err != nil {
+			return err
+		}
+		rid, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The desk's own 取消 of it is refused…
+	if err := f.app.CancelReservation(f.ctx, rid, false); app.ErrorKey(err) != "sync.hpb.desk_change_refused" {
+		t.Fatalf("desk cancel of an HPB reservation: %v", err)
+	}
+	// …but deleting the customer goes through.
+	if n, err := f.app.DeleteCustomers(f.ctx, []int64{cust}); err != nil || n != 1 {
+		t.Fatalf("delete: %d %v", n, err)
+	}
+	v, err := f.app.Reservation(f.ctx, rid)
+	if err != nil || v.Status != data.StatusCancelled {
+		t.Fatalf("reservation after deletion: %+v %v", v.Status, err)
+	}
+	jobs, err := data.ListJobs(f.ctx, f.store.Reader(), app.RefReservation(rid))
+	if err != nil || len(jobs) != 0 {
+		t.Fatalf("jobs for an HPB reservation: %+v %v", jobs, err)
+	}
+	ns, err := data.ListNotifications(f.ctx, f.store.Reader(), 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, n := range ns {
+		if n.Reason == data.ReasonCancelInSB && n.ReservationNo == "BE90000001" && n.Direction == data.DirAppToSB {
+			found++
+		}
+	}
+	if found != 1 {
+		t.Fatalf("%d notifications asking to cancel BE90000001 in SALON BOARD: %+v", found, ns)
 	}
 }

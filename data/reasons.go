@@ -12,4 +12,8 @@ const (
 	ReasonCaptcha     = "captcha"      // SALON BOARD showed a CAPTCHA at login
 	ReasonPassword    = "password"     // SALON BOARD refused or wants a new password
 	ReasonPageChanged = "page_changed" // a SALON BOARD page no longer parses
+
+	// ReasonCancelInSB: a reservation SalonDesk cannot cancel in SALON BOARD (an HPB one)
+	// was cancelled here when its customer was deleted; staff cancel it there by hand.
+	ReasonCancelInSB = "cancel_in_salonboard"
 )

@@ -24,6 +24,9 @@ func (sb *Room) reservationChanging(t *app.Tx, c app.ReservationChange) error {
 	if err := refuseHPBMove(c); err != nil {
 		return err
 	}
+	if err := tellHPBCancelByDeletion(t, c); err != nil {
+		return err
+	}
 	on, err := t.Setting(KeyEnabled, "0")
 	if err != nil || on != "1" {
 		return err

@@ -27,8 +27,20 @@ func refuseHPBMove(c app.ReservationChange) error {
 	}
 	moved := c.Kind == app.ReservationEdited && (!r.Start.Equal(before.Start) || r.StaffID != before.StaffID)
 	cancelled := c.Kind == app.ReservationCancelled && r.Status == data.StatusCancelled
-	if !moved && !cancelled {
+	if !moved && (!cancelled || c.CustomerDeleted) {
 		return nil
 	}
 	return &app.UserError{Key: "sync.hpb.desk_change_refused", Args: map[string]any{"Number": before.SBNumber}}
+}
+
+// tellHPBCancelByDeletion: deleting a customer (お客様情報の削除) cancels their future
+// reservations and must not stop at an HPB one; that one cannot be carried to SALON BOARD,
+// so one お知らせ asks staff to cancel it there by hand.
+func tellHPBCancelByDeletion(t *app.Tx, c app.ReservationChange) error {
+	before := c.Before
+	if !c.CustomerDeleted || before == nil || before.Route != data.RouteHPB || c.Kind != app.ReservationCancelled {
+		return nil
+	}
+	return t.RaiseNotification(&data.Notification{Direction: data.DirAppToSB, Reason: data.ReasonCancelInSB,
+		ReservationID: before.ID, ReservationNo: before.SBNumber, ReservationAt: data.FormatTime(before.Start)})
 }
