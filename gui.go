@@ -8,7 +8,6 @@ import (
 	"log"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync/atomic"
 	"time"
@@ -25,9 +24,8 @@ import (
 	"salondesk/app/secrets"
 	"salondesk/app/settings"
 	"salondesk/app/workers"
+	"salondesk/cli"
 	"salondesk/data"
-	"salondesk/sync/salonboard/mailbox"
-	"salondesk/sync/salonboard/web"
 	"salondesk/ui"
 	"salondesk/ui/masters"
 	"salondesk/ui/reservation"
@@ -37,12 +35,12 @@ import (
 )
 
 // runGUI opens the salon's database and the main window, with the workers behind it.
-func runGUI(o options, stderr io.Writer) int {
-	if !validPage(o.screen) {
-		fmt.Fprintf(stderr, "不明な画面です: %s\n", o.screen)
+func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
+	if !validPage(screen) {
+		fmt.Fprintf(stderr, "不明な画面です: %s\n", screen)
 		return 2
 	}
-	dir, err := dataDir(o)
+	dir, err := o.Dir()
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -86,12 +84,12 @@ func runGUI(o options, stderr io.Writer) int {
 	}
 	defer store.Close()
 	ctx := context.Background()
-	a := app.New(store, app.WithVersion(version))
+	a := app.New(store, app.WithVersion(o.Version))
 	language := settings.LanguageOf(ctx, store)
 
 	room := salonboard.Install(a)
 	sbCfg := workerConfig(ctx, o, a, sec, logger)
-	if o.demo {
+	if o.Demo {
 		cfg, stop, err := room.StartDemo(ctx, logger)
 		if err != nil {
 			logger.Warn("demo SALON BOARD not started", "err", err)
@@ -102,7 +100,7 @@ func runGUI(o options, stderr io.Writer) int {
 	}
 	w := workers.Start(a, room, sbCfg, logger)
 	defer w.Stop()
-	if !o.demo {
+	if !o.Demo {
 		daily := &backup.Daily{DBPath: store.Path(), Dir: backup.Dir(dir), Now: time.Now, Logf: log.Printf}
 		dctx, stop := context.WithCancel(ctx)
 		defer stop()
@@ -113,7 +111,7 @@ func runGUI(o options, stderr io.Writer) int {
 	scr.Settings = func(win fyne.Window) fyne.CanvasObject {
 		return uisettings.New(a, win, settingsDeps(a, sec, dir, lg.Path(), w))
 	}
-	ui.Run(a, ui.Options{Demo: o.demo, Screens: scr, Start: ui.Page(o.screen), Language: language,
+	ui.Run(a, ui.Options{Demo: o.Demo, Screens: scr, Start: screen, Language: language,
 		Started: func(fa fyne.App, win fyne.Window, shell *ui.Shell) {
 			show := func() { fyne.Do(func() { win.Show(); win.RequestFocus() }) }
 			raise.Store(&show)
@@ -124,8 +122,8 @@ func runGUI(o options, stderr io.Writer) int {
 
 // workerConfig is the SALON BOARD sync to run: from the settings and the keychain, or
 // none (said in the log) when it is not set up.
-func workerConfig(ctx context.Context, o options, a *app.App, sec *secrets.Store, logger *slog.Logger) *salonboard.Config {
-	if o.demo {
+func workerConfig(ctx context.Context, o cli.Options, a *app.App, sec *secrets.Store, logger *slog.Logger) *salonboard.Config {
+	if o.Demo {
 		return nil // the demo runs its own SALON BOARD (Room.StartDemo)
 	}
 	cfg, err := salonboard.ConfigFromSettings(ctx, a, sec, logger)
@@ -141,9 +139,9 @@ func workerConfig(ctx context.Context, o options, a *app.App, sec *secrets.Store
 // openChecked applies a restore staged by 設定 > バックアップ, checks the database
 // (PRAGMA quick_check) and opens it. A damaged database is never opened silently: a
 // dialog offers the latest good backup.
-func openChecked(o options, dir string, stderr io.Writer) (*data.Store, bool) {
-	dbPath := dbPathOf(dir)
-	if !o.demo {
+func openChecked(o cli.Options, dir string, stderr io.Writer) (*data.Store, bool) {
+	dbPath := cli.DBPath(dir)
+	if !o.Demo {
 		if applied, err := backup.ApplyPending(dbPath, backup.Dir(dir), time.Now()); err != nil {
 			log.Printf("restore: %v", err)
 		} else if applied {
@@ -163,7 +161,7 @@ func openChecked(o options, dir string, stderr io.Writer) (*data.Store, bool) {
 			}
 		}
 	}
-	store, err := openStore(o, time.Now())
+	store, err := o.OpenStore(time.Now())
 	if err != nil {
 		log.Printf("open database: %v", err)
 		fmt.Fprintln(stderr, err)
@@ -205,17 +203,8 @@ func installTray(a *app.App, fa fyne.App, win fyne.Window, shell *ui.Shell, w *w
 func settingsDeps(a *app.App, sec *secrets.Store, dir, logPath string, w *workers.Workers) uisettings.Deps {
 	return uisettings.Deps{
 		Secrets: sec, DataDir: dir, LogPath: logPath,
-		TestSalonBoard: func(ctx context.Context, sb settings.SalonBoard, password string) error {
-			c, err := web.New(web.Config{BaseURL: sb.URL, UserID: sb.LoginID, Password: password, StoreID: sb.StoreID})
-			if err != nil {
-				return err
-			}
-			return c.Check(ctx)
-		},
-		TestMailbox: func(ctx context.Context, m settings.Mailbox, password string) error {
-			return mailbox.Check(ctx, mailbox.Config{Host: m.Host, Port: m.Port, TLS: salonboard.TLSMode(m.TLS), User: m.User,
-				Password: password})
-		},
+		TestSalonBoard: salonboard.TestLogin,
+		TestMailbox:    salonboard.TestMailbox,
 		Restart: func() {
 			if err := instance.Restart(os.Args[1:]); err != nil {
 				log.Printf("restart: %v", err)
@@ -261,32 +250,8 @@ func screens(a *app.App, w *workers.Workers) ui.Screens {
 // system's viewer. It runs off the UI goroutine; only an error comes back to it.
 func printDay(a *app.App, win fyne.Window, day time.Time) {
 	go func() {
-		err := func() error {
-			d, err := a.Schedule(context.Background(), day)
-			if err != nil {
-				return err
-			}
-			dir := filepath.Join(filepath.Dir(a.DatabasePath()), "prints")
-			if err := os.MkdirAll(dir, 0o700); err != nil {
-				return err
-			}
-			path := filepath.Join(dir, "schedule-"+data.FormatDay(day)+".pdf")
-			if err := printout.Schedule(d, path); err != nil {
-				return err
-			}
-			return printout.Open(path)
-		}()
-		if err != nil {
+		if err := printout.PrintDay(context.Background(), a, day); err != nil {
 			fyne.Do(func() { dialog.ShowError(err, win) })
 		}
 	}()
-}
-
-func validPage(p string) bool {
-	switch ui.Page(p) {
-	case "", ui.PageHome, ui.PageSchedule, ui.PageReservations, ui.PageStopResume, ui.PageStaff, ui.PageMenus,
-		ui.PageCustomers, ui.PageNotifications, ui.PageSales, ui.PageSettings:
-		return true
-	}
-	return false
 }

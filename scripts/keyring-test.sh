@@ -47,7 +47,7 @@ dbus-run-session -- bash -euo pipefail -c '
 	done
 	if [ -z "$owned" ]; then echo "gnome-keyring did not take org.freedesktop.secrets:"; cat "$XDG_RUNTIME_DIR/gkd.log"; exit 1; fi
 	SALONDESK_KEYRING_TEST=real $GO test -count=1 -v -tags "$TAGS" \
-		-run "^(TestRealSecretService|TestSecretCommandRealKeychain)$" ./app/secrets/ . >"$XDG_RUNTIME_DIR/test.log" 2>&1 \
+		-run "^(TestRealSecretService|TestSecretCommandRealKeychain)$" ./app/secrets/ ./cli/ >"$XDG_RUNTIME_DIR/test.log" 2>&1 \
 		|| { cat "$XDG_RUNTIME_DIR/test.log"; exit 1; }
 	grep -E "^(--- |ok|FAIL)" "$XDG_RUNTIME_DIR/test.log"
 	# Each case must have run here: a skip would hide a broken setup.

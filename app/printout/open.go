@@ -1,10 +1,15 @@
 package printout
 
 import (
+	"context"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
+	"time"
 
 	"salondesk/app"
+	"salondesk/data"
 )
 
 // Open shows the PDF in the system's viewer, from which staff print. It returns as soon as
@@ -28,4 +33,22 @@ func viewer(path string) *exec.Cmd {
 	default:
 		return exec.Command("xdg-open", path)
 	}
+}
+
+// PrintDay is 印刷: the day's schedule as a PDF in "prints" beside the database, opened in
+// the system's viewer. It reads, draws and writes: call it off the UI goroutine.
+func PrintDay(ctx context.Context, a *app.App, day time.Time) error {
+	d, err := a.Schedule(ctx, day)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(filepath.Dir(a.DatabasePath()), "prints")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	path := filepath.Join(dir, "schedule-"+data.FormatDay(day)+".pdf")
+	if err := Schedule(d, path); err != nil {
+		return err
+	}
+	return Open(path)
 }

@@ -59,3 +59,19 @@ func TLSMode(s string) mailbox.TLSMode {
 	}
 	return mailbox.TLS
 }
+
+// TestLogin is 接続テスト of 設定 > SALON BOARD: a login with the settings on the screen
+// and the password typed there (nothing is saved).
+func TestLogin(ctx context.Context, sb settings.SalonBoard, password string) error {
+	c, err := web.New(web.Config{BaseURL: sb.URL, UserID: sb.LoginID, Password: password, StoreID: sb.StoreID})
+	if err != nil {
+		return err
+	}
+	return c.Check(ctx)
+}
+
+// TestMailbox is 接続テスト of the reservation mailbox: a login and a look at the inbox.
+func TestMailbox(ctx context.Context, m settings.Mailbox, password string) error {
+	return mailbox.Check(ctx, mailbox.Config{Host: m.Host, Port: m.Port, TLS: TLSMode(m.TLS), User: m.User,
+		Password: password})
+}

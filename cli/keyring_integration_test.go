@@ -1,6 +1,6 @@
 //go:build keyring_integration
 
-package main
+package cli
 
 import (
 	"os"

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -17,7 +17,7 @@ import (
 // preview (rows, new, updated, every row error with its line and column), then — unless
 // --dry-run — the import. A file with errors imports nothing (exit 1) unless
 // --good-rows-only.
-func runImport(o options, args []string, stdout, stderr io.Writer) int {
+func runImport(o Options, args []string, stdout, stderr io.Writer) int {
 	const use = "使い方: salondesk import customers FILE [--dry-run] [--good-rows-only]"
 	if len(args) == 0 || args[0] != "customers" {
 		fmt.Fprintln(stderr, use)
@@ -37,13 +37,13 @@ func runImport(o options, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer f.Close()
-	store, err := openStore(o, time.Now())
+	store, err := o.OpenStore(time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	defer store.Close()
-	a := app.New(store, app.WithVersion(version))
+	a := app.New(store, app.WithVersion(o.Version))
 	ctx := context.Background()
 	p, err := a.PreviewCustomerImport(ctx, f)
 	if err != nil {
@@ -74,7 +74,7 @@ func runImport(o options, args []string, stdout, stderr io.Writer) int {
 }
 
 // runExportCustomers is `salondesk export customers [--format csv|json] [--encoding utf8|sjis]`.
-func runExportCustomers(o options, args []string, stdout, stderr io.Writer) int {
+func runExportCustomers(o Options, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export customers", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "json", "json または csv")
@@ -87,13 +87,13 @@ func runExportCustomers(o options, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "文字コードは utf8 または sjis を指定してください: %q\n", *encName)
 		return 2
 	}
-	store, err := openStore(o, time.Now())
+	store, err := o.OpenStore(time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	defer store.Close()
-	a := app.New(store, app.WithVersion(version))
+	a := app.New(store, app.WithVersion(o.Version))
 	if err := export.CustomersEncoded(context.Background(), a, *format, enc, stdout); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -27,7 +27,7 @@ func cli(t *testing.T, dir, stdin string, args ...string) (int, string, string) 
 		t.Fatal(err)
 	}
 	var out, errb bytes.Buffer
-	o := options{dataDir: dir}
+	o := Options{DataDir: dir}
 	var code int
 	switch args[0] {
 	case "config":

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -39,17 +39,17 @@ func (d *doctor) bad(what, msg string) {
 // runDoctor is `salondesk doctor`: it checks the database, the backups, the keychain and
 // whether the configured mailbox, SALON BOARD and Smaregi hosts can be reached, and says
 // in plain Japanese what is wrong. Exit status 1 when anything is.
-func runDoctor(o options, args []string, stdout, stderr io.Writer) int {
+func runDoctor(o Options, args []string, stdout, stderr io.Writer) int {
 	if len(args) != 0 {
 		return cliUsage(stderr, "settings.cli.doctor_usage", "使い方: salondesk doctor")
 	}
-	dir, err := dataDir(o)
+	dir, err := o.Dir()
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	d := &doctor{out: stdout}
-	db := dbPathOf(dir)
+	db := DBPath(dir)
 	healthy := d.checkDatabase(db, backup.Dir(dir))
 	d.checkBackups(backup.Dir(dir), time.Now())
 	st := secrets.New()
@@ -124,14 +124,14 @@ func (d *doctor) checkKeychain(st *secrets.Store) bool {
 	return false
 }
 
-func (d *doctor) checkConnections(o options, st *secrets.Store, keychain bool) {
-	store, err := openStore(o, time.Now())
+func (d *doctor) checkConnections(o Options, st *secrets.Store, keychain bool) {
+	store, err := o.OpenStore(time.Now())
 	if err != nil {
 		d.bad(lang.X("settings.cli.doctor_db", "データベース"), err.Error())
 		return
 	}
 	defer store.Close()
-	conf := settings.New(app.New(store, app.WithVersion(version)))
+	conf := settings.New(app.New(store, app.WithVersion(o.Version)))
 	ctx := context.Background()
 	all, err := conf.All(ctx)
 	if err != nil {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 // The support commands: config, secret, backup, restore and doctor. Each returns the
 // process's exit status: 0 done, 1 failed or something is wrong, 2 bad usage.
@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -21,24 +20,6 @@ import (
 	"salondesk/app/settings"
 )
 
-// dataDir is the directory openStore uses (DIR, or DIR/demo with --demo).
-func dataDir(o options) (string, error) {
-	dir := o.dataDir
-	if dir == "" {
-		cfg, err := os.UserConfigDir()
-		if err != nil {
-			return "", fmt.Errorf("データディレクトリが決められません（--data で指定してください）: %w", err)
-		}
-		dir = filepath.Join(cfg, "SalonDesk")
-	}
-	if o.demo {
-		dir = filepath.Join(dir, "demo")
-	}
-	return dir, nil
-}
-
-func dbPathOf(dir string) string { return filepath.Join(dir, "salondesk.db") }
-
 func cliUsage(w io.Writer, key, fallback string) int {
 	fmt.Fprintln(w, lang.X(key, fallback))
 	return 2
@@ -46,7 +27,7 @@ func cliUsage(w io.Writer, key, fallback string) int {
 
 // runConfig is `salondesk config get KEY`, `config set KEY VALUE` and `config list`:
 // the non-secret settings, validated like the 設定 screen does.
-func runConfig(o options, args []string, stdout, stderr io.Writer) int {
+func runConfig(o Options, args []string, stdout, stderr io.Writer) int {
 	const usageKey, usageText = "settings.cli.config_usage", "使い方: salondesk config list | get KEY | set KEY VALUE"
 	if len(args) == 0 {
 		return cliUsage(stderr, usageKey, usageText)
@@ -63,13 +44,13 @@ func runConfig(o options, args []string, stdout, stderr io.Writer) int {
 	default:
 		return cliUsage(stderr, usageKey, usageText)
 	}
-	store, err := openStore(o, time.Now())
+	store, err := o.OpenStore(time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	defer store.Close()
-	conf := settings.New(app.New(store, app.WithVersion(version)))
+	conf := settings.New(app.New(store, app.WithVersion(o.Version)))
 	ctx := context.Background()
 	switch args[0] {
 	case "list":
@@ -108,7 +89,7 @@ func configErrCode(err error) int {
 
 // runSecret is `salondesk secret set KEY` (the value from standard input, never
 // echoed), `secret delete KEY` and `secret list` (which secrets are stored, no values).
-func runSecret(o options, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func runSecret(o Options, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	const usageKey, usageText = "settings.cli.secret_usage", "使い方: salondesk secret list | set KEY | delete KEY（値は標準入力から読みます）"
 	st := secrets.New()
 	switch {
@@ -157,11 +138,11 @@ func runSecret(o options, args []string, stdin io.Reader, stdout, stderr io.Writ
 
 // runBackup is `salondesk backup FILE`: a consistent copy of the database, also while
 // the app runs.
-func runBackup(o options, args []string, stdout, stderr io.Writer) int {
+func runBackup(o Options, args []string, stdout, stderr io.Writer) int {
 	if len(args) != 1 {
 		return cliUsage(stderr, "settings.cli.backup_usage", "使い方: salondesk backup FILE")
 	}
-	dir, err := dataDir(o)
+	dir, err := o.Dir()
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -171,7 +152,7 @@ func runBackup(o options, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, lang.X("settings.cli.backup_exists", "{{.Path}} は既にあります。別のファイル名を指定してください。", map[string]any{"Path": dest}))
 		return 1
 	}
-	db := dbPathOf(dir)
+	db := DBPath(dir)
 	if _, err := os.Stat(db); err != nil {
 		fmt.Fprintln(stderr, lang.X("settings.cli.no_database", "データベースがありません: {{.Path}}", map[string]any{"Path": db}))
 		return 1
@@ -186,11 +167,11 @@ func runBackup(o options, args []string, stdout, stderr io.Writer) int {
 
 // runRestore is `salondesk restore FILE`: the copy is checked, the current database is
 // kept as a backup, and the copy takes its place. The app must not be running.
-func runRestore(o options, args []string, stdout, stderr io.Writer) int {
+func runRestore(o Options, args []string, stdout, stderr io.Writer) int {
 	if len(args) != 1 {
 		return cliUsage(stderr, "settings.cli.restore_usage", "使い方: salondesk restore FILE")
 	}
-	dir, err := dataDir(o)
+	dir, err := o.Dir()
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
@@ -207,7 +188,7 @@ func runRestore(o options, args []string, stdout, stderr io.Writer) int {
 	}
 	defer in.Close()
 	ctx := context.Background()
-	db := dbPathOf(dir)
+	db := DBPath(dir)
 	if err := backup.Stage(ctx, args[0], db); err != nil {
 		fmt.Fprintln(stderr, lang.X("settings.cli.restore_refused", "このファイルからは復元できません: {{.Reason}}", map[string]any{"Reason": err.Error()}))
 		return 1

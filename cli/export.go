@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"salondesk/app"
+	"salondesk/app/export"
+	"salondesk/data"
+)
+
+// runExport is `salondesk export reservations|customers|notifications`: to standard
+// output as JSON or CSV.
+func runExport(o Options, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "customers" {
+		return runExportCustomers(o, args[1:], stdout, stderr)
+	}
+	if len(args) == 0 || (args[0] != "reservations" && args[0] != "customers" && args[0] != "notifications") {
+		fmt.Fprintln(stderr, "使い方: salondesk export reservations|customers|notifications [--from YYYY-MM-DD --to YYYY-MM-DD] [--format json|csv]")
+		return 2
+	}
+	what := args[0]
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	from := fs.String("from", "", "開始日 YYYY-MM-DD（予約のみ、既定: 今日）")
+	to := fs.String("to", "", "終了日 YYYY-MM-DD（その日を含む、既定: 開始日の30日後）")
+	format := fs.String("format", "json", "json または csv")
+	if err := fs.Parse(args[1:]); err != nil {
+		return 2
+	}
+	now := time.Now()
+	store, err := o.OpenStore(now)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer store.Close()
+	a := app.New(store, app.WithVersion(o.Version))
+	ctx := context.Background()
+	switch what {
+	case "customers":
+		err = export.Customers(ctx, a, *format, stdout)
+	case "notifications":
+		err = export.Notifications(ctx, a, *format, stdout)
+	default:
+		var f, t time.Time
+		if f, t, err = exportRange(*from, *to, now); err == nil {
+			err = export.Reservations(ctx, a, f, t, *format, stdout)
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// exportRange turns --from/--to (inclusive days) into [from, to+1day).
+func exportRange(from, to string, now time.Time) (time.Time, time.Time, error) {
+	parse := func(s string) (time.Time, error) {
+		t, err := time.ParseInLocation(data.DayLayout, s, time.Local)
+		if err != nil {
+			return t, fmt.Errorf("日付はYYYY-MM-DDの形式で指定してください: %q", s)
+		}
+		return t, nil
+	}
+	f := data.DayStart(now)
+	if from != "" {
+		var err error
+		if f, err = parse(from); err != nil {
+			return f, f, err
+		}
+	}
+	t := f.AddDate(0, 0, 30)
+	if to != "" {
+		var err error
+		if t, err = parse(to); err != nil {
+			return f, t, err
+		}
+	}
+	if t.Before(f) {
+		return f, t, fmt.Errorf("終了日が開始日より前です")
+	}
+	return f, t.AddDate(0, 0, 1), nil
+}

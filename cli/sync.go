@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"salondesk/app"
+	"salondesk/app/salonboard"
+	"salondesk/app/secrets"
+	"salondesk/app/smaregi"
+	"salondesk/app/workers"
+)
+
+// runSync is `salondesk sync --once`: one headless cycle of every configured system — the
+// reservation mailbox read to its end, one SALON BOARD reconciliation, Smaregi's new
+// transactions pulled, the jobs due sent — then a summary. Exit 1 when a system could not
+// be reached, or none is set up.
+func runSync(o Options, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("sync", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	once := fs.Bool("once", false, "1回だけ同期して終了します")
+	timeout := fs.Duration("timeout", 5*time.Minute, "全体の制限時間")
+	if err := fs.Parse(args); err != nil || !*once {
+		fmt.Fprintln(stderr, "使い方: salondesk sync --once [--timeout 5m]")
+		return 2
+	}
+	store, err := o.OpenStore(time.Now())
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer store.Close()
+	a := app.New(store, app.WithVersion(o.Version))
+	room := salonboard.Install(a)
+	smRoom := smaregi.Install(a)
+	ctx := context.Background()
+	logger := slog.New(slog.DiscardHandler)
+	sec := secrets.New()
+	var sbCfg *salonboard.Config
+	cfg, sbErr := salonboard.ConfigFromSettings(ctx, a, sec, logger)
+	if sbErr == nil {
+		sbCfg = &cfg
+	}
+	var sm *workers.Smaregi
+	smCfg, smErr := smaregi.ConfigFromSettings(ctx, a, sec, logger, false)
+	if smErr == nil {
+		sm = &workers.Smaregi{Room: smRoom, Config: smCfg}
+	}
+	failed := false
+	for _, e := range []error{sbErr, smErr} {
+		// A system that is set up but whose password cannot be read is a failure; one
+		// that is simply not set up is said once below.
+		if e != nil && !errors.Is(e, salonboard.ErrNotConfigured) && !errors.Is(e, smaregi.ErrNotConfigured) {
+			report(stdout, "設定", "", e, &failed)
+		}
+	}
+	if sbCfg == nil && sm == nil {
+		fmt.Fprintln(stderr, sbErr)
+		return 1
+	}
+	res := workers.Once(ctx, a, room, sbCfg, sm, time.Now().Add(*timeout))
+	if res.Mailbox {
+		report(stdout, "メールボックス", fmt.Sprintf("%d通を処理しました", res.MailRead), res.MailErr, &failed)
+	}
+	if res.SalonBoard {
+		r := res.Reconcile
+		report(stdout, "SALON BOARD", fmt.Sprintf("予約一覧 %d件: 追加 %d件・変更 %d件・キャンセル %d件・読めず %d件",
+			r.Rows, r.Added, r.Changed, r.Cancelled, r.Failed), res.ReconcileErr, &failed)
+	}
+	if res.Smaregi {
+		report(stdout, "スマレジ", fmt.Sprintf("取引 %d件を取り込みました", res.Pulled), res.PullErr, &failed)
+	}
+	if res.DrainErr != nil {
+		report(stdout, "送信", "", res.DrainErr, &failed)
+	}
+	fmt.Fprintf(stdout, "送信待ち: %d件\n", res.Waiting)
+	if failed {
+		return 1
+	}
+	return 0
+}
+
+func report(w io.Writer, what, ok string, err error, failed *bool) {
+	if err != nil {
+		*failed = true
+		fmt.Fprintf(w, "[NG] %s: %v\n", what, err)
+		return
+	}
+	fmt.Fprintf(w, "[OK] %s: %s\n", what, ok)
+}
