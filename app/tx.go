@@ -11,7 +11,7 @@ import (
 	"salondesk/data"
 )
 
-// Tx is one transaction of the salon's core as the integrations (app/salonboard, later
+// Tx is one transaction of the salon's core as the integrations (app/salonboard,
 // app/smaregi) use it: the core's rules (capacity, durations, customers, notifications,
 // jobs) on one *sql.Tx, master data read once per transaction, and the events the
 // changes cause, published only after the commit.

@@ -1,6 +1,7 @@
 // Package workers is the set of background goroutines of a running SalonDesk: the outbox
-// runner and, when SALON BOARD is set up (or in the demo), its sync. The window and the
-// tray start, ask and stop them through here.
+// runner and, when they are set up (or in the demo), the SALON BOARD sync and Smaregi's
+// receiver and pull. The window and the tray start, ask and stop them through here;
+// `sync --once` runs one cycle of the same loops (Once).
 package workers
 
 import (
