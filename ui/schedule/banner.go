@@ -14,8 +14,14 @@ import (
 )
 
 // blinkHalf is half a blink: the banner changes colour twice every 1.2 s. Each change
-// repaints the window once, so the blink costs two frames a cycle and nothing between.
-const blinkHalf = 600 * time.Millisecond
+// repaints the whole window (Fyne has no partial redraw), which on a PC without a GPU
+// costs tens of milliseconds: blinking all day would cost ~7% CPU. So the banner blinks
+// blinkFlips times (12 s) when it appears, when a newer failure comes, and when the app
+// comes back to the front, and then stays lit, red on pale, until resolved.
+const (
+	blinkHalf  = 600 * time.Millisecond
+	blinkFlips = 20
+)
 
 // alertBanner is 「予約アラート YYYY.MM.DD HH:MM 時点」, blinking while a failure is
 // unresolved (the seed: 連携失敗した予約がある場合、スケジュール画面上部のアラートが点滅します).
@@ -27,7 +33,9 @@ type alertBanner struct {
 	bg   *canvas.Rectangle
 	box  *fyne.Container
 
-	alert   bool // an unresolved failure is shown
+	alert   bool      // an unresolved failure is shown
+	since   time.Time // its time: a newer one blinks again
+	flips   int       // colour changes left in this burst
 	inFront bool
 	lit     bool          // red on pale; false: white on red
 	running bool          // the blink timer runs
@@ -48,6 +56,9 @@ func newAlertBanner() *alertBanner {
 		b.inFront = hub.InFront()
 		b.unwatch = hub.OnFront(func(inFront bool) {
 			b.inFront = inFront
+			if inFront {
+				b.flips = blinkFlips
+			}
 			b.update()
 		})
 	}
@@ -57,6 +68,9 @@ func newAlertBanner() *alertBanner {
 // show shows the banner for the newest unresolved failure, or hides it (zero time).
 func (b *alertBanner) show(since time.Time) {
 	b.alert = !since.IsZero()
+	if !since.Equal(b.since) {
+		b.since, b.flips = since, blinkFlips
+	}
 	if b.alert {
 		b.text.Text = lang.X("schedule.alert", "予約アラート {{.Time}} 時点",
 			map[string]any{"Time": since.Format("2006.01.02 15:04")})
@@ -77,7 +91,7 @@ func (b *alertBanner) close() {
 // update starts the timer when the banner should blink and stops it (lit) otherwise.
 // UI goroutine only.
 func (b *alertBanner) update() {
-	blink := b.alert && b.inFront
+	blink := b.alert && b.inFront && b.flips > 0
 	if blink == b.running {
 		return
 	}
@@ -110,8 +124,13 @@ func (b *alertBanner) tick(stop chan struct{}) {
 	}
 }
 
-// blink is one half of a blink.
-func (b *alertBanner) blink() { b.setLit(!b.lit) }
+// blink is one half of a blink; the last of a burst leaves the banner lit.
+func (b *alertBanner) blink() {
+	b.setLit(!b.lit)
+	if b.flips--; b.flips <= 0 {
+		b.update()
+	}
+}
 
 // setLit switches between red on pale (lit) and white on red.
 func (b *alertBanner) setLit(lit bool) {

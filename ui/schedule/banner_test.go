@@ -36,6 +36,16 @@ func TestAlertBannerBlinksOnlyInFront(t *testing.T) {
 	if !b.running {
 		t.Fatal("back in front the alert does not blink again")
 	}
+	for i := 0; i < blinkFlips; i++ {
+		b.blink()
+	}
+	if b.running || !b.lit || !b.box.Visible() {
+		t.Fatal("after its burst the alert must stay shown, lit, without a timer")
+	}
+	b.show(time.Date(2026, 11, 20, 9, 45, 0, 0, time.Local))
+	if !b.running {
+		t.Fatal("a newer failure does not blink")
+	}
 	b.show(time.Time{})
 	if b.running || b.box.Visible() {
 		t.Fatal("a resolved alert still blinks")
