@@ -44,4 +44,4 @@ kill -0 "$first" 2>/dev/null && { kill -9 "$first"; echo "FAIL: the app did not 
 exit 0
 INNER
 chmod +x "$work/session.sh"
-xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" "$work/session.sh" "$bin" "$work"
+"$(dirname "$0")/xvfb-session.sh" "$work/session.sh" "$bin" "$work"

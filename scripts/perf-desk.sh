@@ -68,7 +68,7 @@ INNER
 chmod +x "$work/session.sh"
 
 echo "perf-desk: load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); warm-up ${WARMUP} s, sample ${SAMPLE} s"
-xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- \
+"$(dirname "$0")/xvfb-session.sh" dbus-run-session -- \
   "$work/session.sh" "$bin" "$bare" "$work" > "$work/session.log" 2>&1 || { cat "$work/session.log"; exit 1; }
 echo "perf-desk: load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 awk '

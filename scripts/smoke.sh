@@ -54,7 +54,7 @@ INNER
 chmod +x "$work/session.sh"
 
 # A session bus, as on a desktop: the tray icon lives there.
-xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- "$work/session.sh" "$bin" "$work" "$out"
+"$(dirname "$0")/xvfb-session.sh" dbus-run-session -- "$work/session.sh" "$bin" "$work" "$out"
 
 cp "$work/app.log" "$out/smoke-app.log"
 # Fyne 2.7.1 saves its (empty) preferences at exit while its own file watcher reloads
