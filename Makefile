@@ -20,7 +20,7 @@ DEB_BUILD := git gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxra
 DEB_TEST  := xvfb xauth xdotool imagemagick x11-utils poppler-utils dbus fcitx5 fcitx5-mozc \
              dovecot-imapd gnome-keyring libsecret-tools
 
-.PHONY: all run build test unit smoke ime keyring instance bench deps deps-test vet fmt-check clean glfw
+.PHONY: all run build test unit smoke ime keyring instance bench perf deps deps-test vet fmt-check clean glfw
 
 all: build
 
@@ -67,6 +67,12 @@ instance: build deps-test
 	scripts/instance-test.sh ./$(BIN)
 
 test: deps-test vet fmt-check unit keyring instance smoke ime
+
+# Idle CPU, resident memory and cold start of the demo on each main screen, beside a bare
+# Fyne window (cmd/bareprobe) measured in the same run. Takes ~7 minutes; not part of test.
+perf: build deps-test
+	$(GO) build -tags $(TAGS) -o out/bareprobe ./cmd/bareprobe
+	scripts/perf-desk.sh ./$(BIN) out/bareprobe
 
 bench: deps glfw
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./data/ ./ui/schedule/

@@ -3,6 +3,7 @@ module salondesk
 go 1.26.8
 
 require (
+	desk.local/localeenv v0.0.0
 	fyne.io/fyne/v2 v2.7.1
 	github.com/emersion/go-imap/v2 v2.0.0-beta.8
 	github.com/emersion/go-message v0.18.2
@@ -48,3 +49,7 @@ require (
 	golang.org/x/image v0.24.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+// localeenv must initialise before Fyne: it is its own module for its import path's sake
+// (see localeenv/localeenv.go).
+replace desk.local/localeenv => ./localeenv

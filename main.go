@@ -3,6 +3,8 @@
 package main
 
 import (
+	_ "desk.local/localeenv" // before Fyne reads the locale: LANG=C.UTF-8 falls back to Japanese silently
+
 	"errors"
 	"flag"
 	"fmt"

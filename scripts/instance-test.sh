@@ -37,10 +37,11 @@ mapped IsViewable || fail "the first window was not shown again"
 n=$(xdotool search --onlyvisible --name '^SalonDesk' | wc -l)
 [ "$n" = 1 ] || fail "$n visible SalonDesk windows"
 echo "OK: one instance, its window raised"
+# Wait until the app has gone before Xvfb is torn down (up to 30 s on a loaded machine).
 kill -TERM "$first"
-for _ in $(seq 1 50); do kill -0 "$first" 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 1 300); do kill -0 "$first" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$first" 2>/dev/null && { kill -9 "$first"; echo "FAIL: the app did not stop on SIGTERM"; exit 1; }
 exit 0
 INNER
 chmod +x "$work/session.sh"
-xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" "$work/session.sh" "$bin" "$work"
+"$(dirname "$0")/xvfb-session.sh" "$work/session.sh" "$bin" "$work"

@@ -11,6 +11,7 @@ import (
 
 	"salondesk/app"
 	"salondesk/assets"
+	"salondesk/ui/lifecycle"
 	stheme "salondesk/ui/theme"
 )
 
@@ -52,7 +53,11 @@ func Run(a *app.App, opts Options) {
 	if opts.Started != nil {
 		opts.Started(fa, win, shell)
 	}
-	stop := quitOnSignal(fa)
+	// Quitting stops the shell's refreshes first: after Fyne's loop ends, fyne.Do runs its
+	// function at once on the caller's goroutine, and the workers still publish events.
+	hub := lifecycle.Of(fa)
+	hub.OnQuit(shell.Close)
+	stop := quitOnSignal(hub)
 	defer stop()
 	win.ShowAndRun()
 }
@@ -67,16 +72,17 @@ func windowTitle(opts Options) string {
 	return lang.X("ui.title", "SalonDesk")
 }
 
-// quitOnSignal ends the app cleanly on SIGTERM or Ctrl+C (the window's own close path),
-// so that the database is closed and nothing is lost when the OS or a script stops us.
-func quitOnSignal(fa fyne.App) (stop func()) {
+// quitOnSignal ends the app cleanly on SIGTERM or Ctrl+C (the same path as 終了), so that
+// the tray lets go of D-Bus, the database is closed and nothing is lost when the OS or a
+// script stops us.
+func quitOnSignal(hub *lifecycle.Hub) (stop func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	done := make(chan struct{})
 	go func() {
 		select {
 		case <-ch:
-			fyne.Do(fa.Quit)
+			fyne.Do(hub.Quit)
 		case <-done:
 		}
 	}()

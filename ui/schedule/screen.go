@@ -122,7 +122,7 @@ func (s *Screen) load(day time.Time) {
 
 // Close stops the blinking and the event subscription (when the shell drops the screen).
 func (s *Screen) Close() {
-	s.banner.show(time.Time{})
+	s.banner.close()
 	if s.unsubscribe != nil {
 		s.unsubscribe()
 		s.unsubscribe = nil

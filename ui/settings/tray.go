@@ -1,15 +1,19 @@
 package settings
 
 import (
+	"sync/atomic"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+
+	"salondesk/ui/lifecycle"
 )
 
 // TrayActions are what the tray's menu does; main wires them.
 type TrayActions struct {
 	ShowLatest func()     // 最新を表示: sync now and show the schedule
-	Quit       func()     // 終了: stop the workers and quit (nil: fyne.App.Quit)
+	Quit       func()     // 終了 (nil: the app's one way to quit, lifecycle.Hub.Quit)
 	Failures   func() int // unresolved failures, shown as the menu's first line; must return at once
 }
 
@@ -28,6 +32,10 @@ type tray struct {
 	menu    *fyne.Menu
 	last    int
 	started bool
+	// stopped is set when the app starts quitting: Fyne then closes the tray's D-Bus
+	// connection, and a menu renewed after that (a sync still finishing) would only log
+	// "connection closed by user". Read from any goroutine.
+	stopped atomic.Bool
 }
 
 // InstallTray puts SalonDesk in the system tray: closing the window hides it (syncing
@@ -40,14 +48,23 @@ func InstallTray(fa fyne.App, win fyne.Window, actions TrayActions) (refresh fun
 	if !ok {
 		return func() {}
 	}
+	hub := lifecycle.Of(fa)
 	if actions.Quit == nil {
-		actions.Quit = fa.Quit
+		actions.Quit = hub.Quit
 	}
 	t := newTray(desk, fa.SendNotification, win, actions)
+	hub.OnQuit(t.stop)
 	desk.SetSystemTrayWindow(win) // closing the window now hides it; a tap on the icon shows it
 	t.refresh()
-	return func() { fyne.Do(t.refresh) }
+	return func() {
+		if !t.stopped.Load() {
+			fyne.Do(t.refresh)
+		}
+	}
 }
+
+// stop ends the menu's renewals, before Fyne closes the tray's connection.
+func (t *tray) stop() { t.stopped.Store(true) }
 
 func newTray(host trayHost, notify func(*fyne.Notification), win fyne.Window, actions TrayActions) *tray {
 	t := &tray{host: host, notify: notify, win: win, actions: actions}
@@ -73,6 +90,9 @@ func (t *tray) show() {
 
 // refresh rereads the count, renews the menu, and notifies when the count grew.
 func (t *tray) refresh() {
+	if t.stopped.Load() {
+		return
+	}
 	n := 0
 	if t.actions.Failures != nil {
 		n = t.actions.Failures()

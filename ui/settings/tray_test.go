@@ -78,3 +78,20 @@ func TestInstallTrayWithoutTray(t *testing.T) {
 	refresh := InstallTray(a, win, TrayActions{Failures: func() int { return 3 }})
 	refresh()
 }
+
+// Once the app quits, Fyne closes the tray's D-Bus connection: a menu renewed after that
+// (a sync finishing during the shutdown) must not reach the tray at all.
+func TestTrayStopsRenewingWhenTheAppQuits(t *testing.T) {
+	newFixture(t)
+	host := &fakeTray{}
+	tw := test.NewWindow(nil)
+	defer tw.Close()
+	failures := 0
+	tr := newTray(host, nil, &shownWindow{Window: tw}, TrayActions{Failures: func() int { failures++; return 1 }})
+	tr.refresh()
+	tr.stop()
+	tr.refresh()
+	if len(host.menus) != 1 || failures != 1 {
+		t.Fatalf("after stop: %d menus set, failures read %d times", len(host.menus), failures)
+	}
+}

@@ -1,0 +1,3 @@
+module desk.local/localeenv
+
+go 1.26
