@@ -91,4 +91,3 @@ func receiverURL(w *workers.Workers, demo bool) func() string {
 		return smaregi.ReceiverURL(host, w.SmaregiPort())
 	}
 }
-

@@ -138,4 +138,3 @@ func shownCode(t *testing.T, win fyne.Window) string {
 	}
 	return code
 }
-
