@@ -23,6 +23,7 @@ import (
 	"salondesk/app/salonboard"
 	"salondesk/app/secrets"
 	"salondesk/app/settings"
+	"salondesk/app/smaregi"
 	"salondesk/app/workers"
 	"salondesk/cli"
 	"salondesk/data"
@@ -98,7 +99,10 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 			defer stop()
 		}
 	}
-	w := workers.Start(a, room, sbCfg, logger)
+	smRoom := smaregi.Install(a)
+	sm, stopSm := smaregiWorker(ctx, o, smRoom, sec, logger)
+	defer stopSm()
+	w := workers.StartAll(a, room, sbCfg, sm, logger)
 	defer w.Stop()
 	if !o.Demo {
 		daily := &backup.Daily{DBPath: store.Path(), Dir: backup.Dir(dir), Now: time.Now, Logf: log.Printf}
@@ -107,9 +111,14 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 		go daily.Run(dctx)
 	}
 
-	scr := screens(a, w)
+	sender := smaregiSender{room: smRoom, running: sm, sec: sec, logger: logger}
+	scr := screens(a, w, sender)
 	scr.Settings = func(win fyne.Window) fyne.CanvasObject {
-		return uisettings.New(a, win, settingsDeps(a, sec, dir, lg.Path(), w))
+		deps := settingsDeps(a, sec, dir, lg.Path(), w)
+		deps.TestSmaregi = smaregiTest(smRoom, logger)
+		deps.ReceiverURL = receiverURL(w, o.demo)
+		deps.Tokens = smRoom
+		return uisettings.New(a, win, deps)
 	}
 	ui.Run(a, ui.Options{Demo: o.Demo, Screens: scr, Start: screen, Language: language,
 		Started: func(fa fyne.App, win fyne.Window, shell *ui.Shell) {
@@ -217,7 +226,7 @@ func settingsDeps(a *app.App, sec *secrets.Store, dir, logPath string, w *worker
 }
 
 // screens wires the screens of the subpackages into the shell.
-func screens(a *app.App, w *workers.Workers) ui.Screens {
+func screens(a *app.App, w *workers.Workers, sm masters.SmaregiSender) ui.Screens {
 	var s ui.Screens
 	open := func(win fyne.Window) func(int64) {
 		return func(id int64) { reservation.ShowDetail(a, win, id) }
@@ -238,7 +247,7 @@ func screens(a *app.App, w *workers.Workers) ui.Screens {
 	s.StopResume = func(win fyne.Window) fyne.CanvasObject { return masters.NewStopScreen(a, win) }
 	s.Staff = func(win fyne.Window) fyne.CanvasObject { return masters.NewStaffScreen(a, win) }
 	s.Menus = func(win fyne.Window) fyne.CanvasObject { return masters.NewMenuScreen(a, win) }
-	s.Customers = func(win fyne.Window) fyne.CanvasObject { return masters.NewCustomerScreen(a, win, open(win)) }
+	s.Customers = func(win fyne.Window) fyne.CanvasObject { return masters.NewCustomerScreenWith(a, win, open(win), sm) }
 	s.SyncStatus = func() ui.SyncStatus {
 		st := w.Status()
 		return ui.SyncStatus{Configured: st.Configured, Online: st.Online, LastSync: st.LastSync}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"salondesk/app"
+	"salondesk/data"
 	"salondesk/data/datatest"
 )
 
@@ -109,4 +110,28 @@ func TestHomeGolden(t *testing.T) {
 	f.seedNotifications()
 	f.open()
 	test.AssertImageMatches(t, "home.png", f.win.Canvas().Capture())
+}
+
+// Smaregi's open お知らせ get their own lines, counted per direction, like SALON BOARD's.
+func TestHomeSmaregiLines(t *testing.T) {
+	f := newFixture(t)
+	at := datatest.At("2025-06-03", "10:00")
+	f.addNotification("sm_unknown_member", data.Notification{CreatedAt: at, Direction: data.DirSmaregiToApp,
+		Reason: "smaregi_unknown_member", Detail: "スマレジの取引 12 の会員は…"})
+	f.addNotification("sm_no_reservation", data.Notification{CreatedAt: at, Direction: data.DirSmaregiToApp,
+		Reason: "smaregi_no_reservation", Detail: "スマレジの取引 13 の都度決済は…"})
+	f.addNotification("sm_config", data.Notification{CreatedAt: at, Direction: data.DirAppToSmaregi,
+		Reason: "smaregi_config:23", Detail: "スマレジ: 機能設定で許可されていない機能です。"})
+	f.open()
+	f.requireText("スマレジからSalonDeskへの連携に失敗しました。該当の情報のご確認をお願いいたします。(2件)")
+	f.requireText("SalonDeskからスマレジへの連携に失敗しました。該当の情報のご確認をお願いいたします。(1件)")
+	if err := f.app.ResolveNotification(f.ctx, f.notice["sm_config"]); err != nil {
+		t.Fatal(err)
+	}
+	if f.hasText("SalonDeskからスマレジへの連携に失敗しました。該当の情報のご確認をお願いいたします。(1件)") {
+		t.Fatal("the app → Smaregi line stayed after its failure was resolved")
+	}
+	if n := len(f.shell.home.alerts.Objects); n != 1 {
+		t.Fatalf("%d lines, want the Smaregi → app one only", n)
+	}
 }

@@ -50,8 +50,8 @@ func (r *Room) NewSync(cfg Config, runner *outbox.Runner) *Sync {
 // Run starts the receiver (a port already taken is told in お知らせ; the pull still
 // brings every sale) and pulls until ctx ends.
 func (s *Sync) Run(ctx context.Context) {
-	s.srv = smaregi.NewServer(s.cfg.ReceiverAddr, "", smaregi.NewReceiver(s.room, s.room, s.cfg.Logger))
-	if err := s.srv.Start(); err != nil {
+	srv := smaregi.NewServer(s.cfg.ReceiverAddr, "", smaregi.NewReceiver(s.room, s.room, s.cfg.Logger))
+	if err := srv.Start(); err != nil {
 		s.cfg.Logger.Error("smaregi receiver", "err", err)
 		if errors.Is(err, smaregi.ErrPortInUse) {
 			port := strings.TrimPrefix(s.cfg.ReceiverAddr, ":")
@@ -59,12 +59,17 @@ func (s *Sync) Run(ctx context.Context) {
 				"スマレジの取引を受け取れません: ポート {{.Port}} は他のプログラムが使っています。設定 > スマレジ で別のポートにして、スマレジの送信URLも直してください。取引は定期的な取得で届きます。",
 				map[string]any{"Port": port}))
 		}
-		s.srv = nil
 	} else {
+		s.mu.Lock()
+		s.srv = srv // Port reads it from the UI goroutine
+		s.mu.Unlock()
 		defer func() {
+			s.mu.Lock()
+			s.srv = nil
+			s.mu.Unlock()
 			sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 			defer cancel()
-			_ = s.srv.Shutdown(sctx)
+			_ = srv.Shutdown(sctx)
 		}()
 	}
 	every := s.cfg.PullEvery
@@ -110,6 +115,8 @@ func (s *Sync) PullNow() {
 
 // Port is the receiver's port, 0 when it is not listening.
 func (s *Sync) Port() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.srv == nil {
 		return 0
 	}

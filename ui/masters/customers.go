@@ -39,6 +39,8 @@ type customerScreen struct {
 	prev, next          *widget.Button
 	totalLabel          *widget.Label
 	pageLabel           *widget.Label
+	buttons, top        *fyne.Container // the list's button row and everything above the table
+	smaregi             *smaregiBulk    // スマレジへ一括反映 (nil without Smaregi wired)
 	listPage            fyne.CanvasObject
 	detail              *customerDetail
 	view                *fyne.Container // shows listPage or detail.view
@@ -128,10 +130,11 @@ func (s *customerScreen) buildList() fyne.CanvasObject {
 	s.exportBtn = widget.NewButton(lang.X("customers.ui.export", "CSV出力"), s.exportTapped)
 	s.dupesBtn = widget.NewButton(lang.X("customers.ui.duplicates", "重複候補"), s.duplicatesTapped)
 	s.sel.changed = func() { s.table.Refresh() }
-	top := container.NewVBox(conds, container.NewHBox(s.searchBtn, s.addBtn, s.deleteBtn, layout.NewSpacer(),
-		s.importBtn, s.exportBtn, s.dupesBtn))
+	s.buttons = container.NewHBox(s.searchBtn, s.addBtn, s.deleteBtn, layout.NewSpacer(),
+		s.importBtn, s.exportBtn, s.dupesBtn)
+	s.top = container.NewVBox(conds, s.buttons)
 	bottom := container.NewHBox(s.totalLabel, s.prev, s.pageLabel, s.next)
-	return container.NewBorder(top, bottom, nil, nil, s.table)
+	return container.NewBorder(s.top, bottom, nil, nil, s.table)
 }
 
 func (s *customerScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {

@@ -20,6 +20,7 @@ import (
 	"salondesk/app/export"
 	"salondesk/app/secrets"
 	asettings "salondesk/app/settings"
+	"salondesk/app/smaregi"
 	"salondesk/data"
 	"salondesk/data/datatest"
 	"salondesk/ui/internal/uitest"
@@ -47,6 +48,7 @@ func TestSecretsNeverWritten(t *testing.T) {
 		log.Printf("salonboard: POST /CNC/login/doLogin/ userId=%s&password=%s", sb.LoginID, pw) // a careless log line
 		return errors.New("ログインできませんでした")
 	}
+	f.deps.Tokens = smaregi.New(f.a)
 	f.open()
 
 	values := map[string]string{
@@ -67,10 +69,13 @@ func TestSecretsNeverWritten(t *testing.T) {
 	test.Tap(f.s.sm.saveBtn)
 	f.wait()
 	f.wantDialog("保存しました。")
-	test.Tap(f.s.sm.issueBtn)
+	// The IDコード is shown once and only its hash is kept.
+	f.s.tabs.SelectIndex(4)
 	f.wait()
+	test.Tap(f.s.info.tokens.issueBtn)
+	f.wait()
+	values["receiver"] = shownCode(t, f.win)
 	uitest.TakeDialog(f.win)
-	values["receiver"] = f.secret(secrets.ReceiverToken)
 	if len(seen) != 1 || seen[0] != values["sb"] {
 		t.Fatalf("the test func got %q", seen)
 	}
@@ -85,7 +90,6 @@ func TestSecretsNeverWritten(t *testing.T) {
 	}
 	fyne.LogError("smaregi", fmt.Errorf("request failed: X_access_token: %s", values["smaregi"]))
 	lg.Printf("mailbox: LOGIN yoyaku@example.jp %s", values["mail"])
-	lg.Printf("receiver: header x-access-token=%s", values["receiver"])
 	f.s.tabs.SelectIndex(3)
 	test.Tap(f.s.bk.nowBtn)
 	f.wait()

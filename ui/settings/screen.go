@@ -35,10 +35,11 @@ type Deps struct {
 	TestMailbox    func(ctx context.Context, m asettings.Mailbox, password string) error
 	TestSmaregi    func(ctx context.Context, sm asettings.Smaregi, token string) error
 
-	Restart     func()        // quit and start again (after a restore, a language change)
-	ShowHours   func()        // opens 営業時間 (受付・スタッフ/マシン・設備)
-	SyncState   func() string // a line about the sync workers for システム情報; must return at once
-	ReceiverURL func() string // スマレジAPI 送信URL; must return at once
+	Restart     func()         // quit and start again (after a restore, a language change)
+	ShowHours   func()         // opens 営業時間 (受付・スタッフ/マシン・設備)
+	SyncState   func() string  // a line about the sync workers for システム情報; must return at once
+	ReceiverURL func() string  // スマレジAPI 送信URL; must return at once
+	Tokens      ReceiverTokens // the receiver's IDコード (nil: the list says it is not wired)
 }
 
 // screen is the 設定 screen's state; tests reach into it.
@@ -109,7 +110,7 @@ func (s *screen) refreshSelected() {
 
 // loadSecrets asks the keychain, off the UI goroutine, which secrets are stored.
 func (s *screen) loadSecrets() {
-	fields := []*secretField{s.sb.password, s.sb.mailPassword, s.sm.token, s.sm.receiver}
+	fields := []*secretField{s.sb.password, s.sb.mailPassword, s.sm.token}
 	for _, f := range fields {
 		f.checking()
 	}

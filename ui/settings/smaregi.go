@@ -2,13 +2,10 @@ package settings
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,8 +27,6 @@ type smaregiTab struct {
 	product    *widget.Entry
 	pullEvery  *widget.Entry
 	port       *widget.Entry
-	receiver   *secretField
-	issueBtn   *widget.Button
 	keychain   *keychainNotice
 	test       *connTest
 	saveBtn    *widget.Button
@@ -45,11 +40,8 @@ func newSmaregiTab(s *screen) *smaregiTab {
 		token:      newSecretField(secrets.SmaregiToken),
 		department: widget.NewEntry(), product: widget.NewEntry(),
 		pullEvery: widget.NewEntry(), port: widget.NewEntry(),
-		receiver: newSecretField(secrets.ReceiverToken),
 		keychain: newKeychainNotice(),
 	}
-	t.receiver.entry.Disable() // issued here, never typed
-	t.issueBtn = widget.NewButton(lang.X("settings.sm.issue", "トークンを発行"), t.issue)
 	t.test = newConnTest(s, lang.X("settings.sm.test", "接続テスト（スマレジ）"), s.deps.TestSmaregi != nil, t.prepareTest)
 	t.saveBtn = widget.NewButton(lang.X("settings.save", "保存"), t.save)
 	t.saveBtn.Importance = widget.HighImportance
@@ -64,14 +56,15 @@ func newSmaregiTab(s *screen) *smaregiTab {
 	)
 	recv := widget.NewForm(
 		widget.NewFormItem(lang.X("settings.sm.port", "受信ポート"), t.port),
-		widget.NewFormItem(lang.X("settings.sm.receiver_token", "受信用トークン（x-access-token）"),
-			container.NewBorder(nil, nil, nil, t.issueBtn, t.receiver.content)),
 	)
+	where := widget.NewLabel(lang.X("settings.sm.receiver_where",
+		"スマレジに設定する送信URLとIDコード（x-access-token）は システム情報 で確認・発行します。"))
+	where.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(
-		t.keychain.content,
+		t.keychain.content, smaregiWarning(),
 		heading(lang.X("settings.sm.heading_api", "スマレジAPI（API受信設定）")), api, t.test.content,
 		widget.NewSeparator(),
-		heading(lang.X("settings.sm.heading_receiver", "取引情報の受信（API送信設定）")), recv,
+		heading(lang.X("settings.sm.heading_receiver", "取引情報の受信（API送信設定）")), recv, where,
 	)
 	t.content = container.NewBorder(nil, container.NewHBox(t.saveBtn), nil, nil, container.NewVScroll(container.NewPadded(body)))
 	return t
@@ -151,56 +144,12 @@ func (t *smaregiTab) prepareTest() (func(ctx context.Context) error, error) {
 	}, nil
 }
 
-// issue makes a new receiver token, stores it, and shows it once to be pasted into
-// Smaregi's API送信設定 (the seed's ヘッダ情報: x-access-token).
-func (t *smaregiTab) issue() {
-	run := func() {
-		b := make([]byte, 24)
-		if _, err := rand.Read(b); err != nil {
-			t.s.showError(err)
-			return
-		}
-		tok := hex.EncodeToString(b)
-		t.issueBtn.Disable()
-		t.s.background(func() {
-			err := t.s.deps.Secrets.Set(secrets.ReceiverToken, tok)
-			t.s.do(func() {
-				t.issueBtn.Enable()
-				if err != nil {
-					t.s.showError(err)
-					return
-				}
-				t.receiver.saved(tok)
-				t.showToken(tok)
-			})
-		})
-	}
-	if !t.receiver.stored {
-		run()
-		return
-	}
-	dialog.ShowConfirm(lang.X("settings.sm.issue", "トークンを発行"),
-		lang.X("settings.sm.reissue_confirm", "新しいトークンを発行すると、今のトークンでは受信できなくなります。スマレジの設定も変更してください。よろしいですか？"),
-		func(ok bool) {
-			if ok {
-				run()
-			}
-		}, t.s.win)
-}
-
-func (t *smaregiTab) showToken(tok string) {
-	value := widget.NewLabel(tok)
-	value.Selectable = true // to be copied by hand, too
-	value.TextStyle = fyne.TextStyle{Monospace: true}
-	copyBtn := widget.NewButton(lang.X("settings.sm.copy", "コピー"), func() {
-		fyne.CurrentApp().Clipboard().SetContent(tok)
-	})
-	msg := widget.NewLabel(lang.X("settings.sm.token_howto",
-		"スマレジの API送信設定 > 取引情報送信 > 個別設定 の ヘッダ情報 に、左に x-access-token、右にこの値を貼り付けてください。この値はこの画面を閉じると再表示できません。"))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.X("settings.sm.receiver_token", "受信用トークン（x-access-token）"),
-		lang.X("settings.close", "閉じる"),
-		container.NewVBox(msg, container.NewBorder(nil, nil, nil, copyBtn, value)), t.s.win)
-	d.Resize(fyne.NewSize(640, 260))
-	d.Show()
+// smaregiWarning is the seed's rule said where sync is switched on: a customer is
+// registered in SalonDesk only, or Smaregi would hold them twice.
+func smaregiWarning() fyne.CanvasObject {
+	l := widget.NewLabel(lang.X("settings.sm.warning",
+		"スマレジ連携を有効にしている間は、お客様をスマレジで直接登録しないでください。お客様はSalonDeskで登録すると、スマレジへ自動で連携されます（スマレジでも登録すると、同じお客様が二重に登録されます）。"))
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.WarningImportance
+	return l
 }

@@ -21,11 +21,12 @@ type infoTab struct {
 	sync     *widget.Label
 	keychain *widget.Label
 	receiver *widget.Label
+	tokens   *tokenList
 	content  fyne.CanvasObject
 }
 
 func newInfoTab(s *screen) *infoTab {
-	t := &infoTab{s: s}
+	t := &infoTab{s: s, tokens: newTokenList(s)}
 	labels := []**widget.Label{&t.version, &t.dataDir, &t.dbPath, &t.logPath, &t.schema, &t.sync, &t.keychain, &t.receiver}
 	for _, l := range labels {
 		*l = widget.NewLabel("")
@@ -42,7 +43,8 @@ func newInfoTab(s *screen) *infoTab {
 		widget.NewFormItem(lang.X("settings.info.keychain", "キーチェーン"), t.keychain),
 		widget.NewFormItem(lang.X("settings.info.receiver_url", "スマレジAPI 送信URL"), t.receiver),
 	)
-	t.content = container.NewVScroll(container.NewPadded(form))
+	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(form, widget.NewSeparator(),
+		heading(lang.X("settings.sm.tokens_heading", "スマレジAPI IDコード（x-access-token）")), t.tokens.content)))
 	return t
 }
 
@@ -64,7 +66,11 @@ func (t *infoTab) refresh() {
 	if d.ReceiverURL != nil {
 		receiver = d.ReceiverURL()
 	}
-	t.receiver.SetText(orDash(receiver))
+	if receiver == "" {
+		receiver = lang.X("settings.sm.receiver_off", "— （スマレジ連携が無効か、受信ポートが使えません）")
+	}
+	t.receiver.SetText(receiver)
+	t.tokens.refresh()
 	t.keychain.SetText(lang.X("settings.secret.checking", "確認中…"))
 	st := d.Secrets
 	t.s.background(func() {

@@ -68,35 +68,6 @@ func TestSmaregiSaveAndBadInput(t *testing.T) {
 	}
 }
 
-// トークンを発行: a random token goes to the keychain and is shown once; issuing again
-// asks first.
-func TestIssueReceiverToken(t *testing.T) {
-	f := newFixture(t)
-	f.open()
-	test.Tap(f.s.sm.issueBtn)
-	f.wait()
-	tok := f.secret(secrets.ReceiverToken)
-	if len(tok) != 48 {
-		t.Fatalf("token %q", tok)
-	}
-	shown := uitest.TakeDialog(f.win)
-	if !strings.Contains(shown, tok) || !strings.Contains(shown, "x-access-token") {
-		t.Fatalf("dialog %q", shown)
-	}
-	if f.s.sm.receiver.state.Text != "設定済み" || f.s.sm.receiver.entry.Text != "" {
-		t.Fatal("the field must show 設定済み, not the token")
-	}
-	test.Tap(f.s.sm.issueBtn)
-	if d := f.win.Canvas().Overlays().Top(); d == nil || !strings.Contains(uitest.AllTexts(d), "今のトークンでは受信できなくなります") {
-		t.Fatal("reissuing must ask first")
-	}
-	uitest.TapInDialog(f.t, f.win, "いいえ")
-	f.wait()
-	if f.secret(secrets.ReceiverToken) != tok {
-		t.Fatal("a cancelled reissue changed the token")
-	}
-}
-
 func TestSalonTab(t *testing.T) {
 	f := newFixture(t)
 	shown := false
