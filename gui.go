@@ -89,7 +89,7 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 	language := settings.LanguageOf(ctx, store)
 
 	room := salonboard.Install(a)
-	sbCfg := workerConfig(ctx, o, a, sec, logger)
+	var sbCfg *salonboard.Config
 	if o.Demo {
 		cfg, stop, err := room.StartDemo(ctx, logger)
 		if err != nil {
@@ -98,9 +98,11 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 			sbCfg = cfg
 			defer stop()
 		}
+	} else {
+		sbCfg = workers.SalonBoardFor(ctx, room, sec, logger)
 	}
 	smRoom := smaregi.Install(a)
-	sm, stopSm := smaregiWorker(ctx, o, smRoom, sec, logger)
+	sm, stopSm := workers.SmaregiFor(ctx, smRoom, o.Demo, sec, logger)
 	defer stopSm()
 	w := workers.StartAll(a, room, sbCfg, sm, logger)
 	defer w.Stop()
@@ -111,12 +113,15 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 		go daily.Run(dctx)
 	}
 
-	sender := smaregiSender{room: smRoom, running: sm, sec: sec, logger: logger}
+	sender := smaregi.Sender{Room: smRoom, Secrets: sec, Logger: logger}
+	if sm != nil {
+		sender.Running = &sm.Config
+	}
 	scr := screens(a, w, sender)
 	scr.Settings = func(win fyne.Window) fyne.CanvasObject {
 		deps := settingsDeps(a, sec, dir, lg.Path(), w)
-		deps.TestSmaregi = smaregiTest(smRoom, logger)
-		deps.ReceiverURL = receiverURL(w, o.demo)
+		deps.TestSmaregi = smRoom.TestSettings
+		deps.ReceiverURL = receiverURL(w, o.Demo)
 		deps.Tokens = smRoom
 		return uisettings.New(a, win, deps)
 	}
@@ -127,22 +132,6 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 			installTray(a, fa, win, shell, w)
 		}})
 	return 0
-}
-
-// workerConfig is the SALON BOARD sync to run: from the settings and the keychain, or
-// none (said in the log) when it is not set up.
-func workerConfig(ctx context.Context, o cli.Options, a *app.App, sec *secrets.Store, logger *slog.Logger) *salonboard.Config {
-	if o.Demo {
-		return nil // the demo runs its own SALON BOARD (Room.StartDemo)
-	}
-	cfg, err := salonboard.ConfigFromSettings(ctx, a, sec, logger)
-	if err != nil {
-		if !errors.Is(err, salonboard.ErrNotConfigured) {
-			logger.Warn("SALON BOARD sync not started", "err", err)
-		}
-		return nil
-	}
-	return &cfg
 }
 
 // openChecked applies a restore staged by 設定 > バックアップ, checks the database
@@ -263,4 +252,17 @@ func printDay(a *app.App, win fyne.Window, day time.Time) {
 			fyne.Do(func() { dialog.ShowError(err, win) })
 		}
 	}()
+}
+
+// receiverURL is システム情報's スマレジAPI 送信URL: this PC's LAN address and the port
+// the receiver listens on ("" while it does not). The demo's receiver listens on
+// loopback only.
+func receiverURL(w *workers.Workers, demo bool) func() string {
+	return func() string {
+		host := smaregi.LANAddress()
+		if demo {
+			host = "127.0.0.1"
+		}
+		return smaregi.ReceiverURL(host, w.SmaregiPort())
+	}
 }
