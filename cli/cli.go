@@ -1,5 +1,5 @@
 // Package cli holds SalonDesk's subcommands: export, import, sync, config, secret, backup,
-// restore and doctor. Each is a thin call of the same app use case the window uses: it
+// restore, doctor and smaregi. Each is a thin call of the same app use case the window uses: it
 // parses its flags, opens the salon's database, calls app, prints, and returns the exit
 // status (0 done, 1 failed or something is wrong, 2 bad usage).
 package cli
@@ -32,7 +32,11 @@ const Usage = `SalonDesk %s
   salondesk [--data DIR] [--demo] export customers [--format json|csv] [--encoding utf8|sjis]
   salondesk [--data DIR] [--demo] export notifications [--format json|csv]
   salondesk [--data DIR] import customers FILE [--dry-run] [--good-rows-only]
-  salondesk [--data DIR] sync --once [--timeout 5m]   SALON BOARDと1回同期します
+  salondesk [--data DIR] sync --once [--timeout 5m]   SALON BOARDとスマレジと1回同期します
+  salondesk [--data DIR] sync --watch                 画面なしで同期を続けます（Ctrl+Cで終了）
+  salondesk [--data DIR] smaregi send-imported        取り込んだお客様をスマレジへ一括反映します
+  salondesk [--data DIR] smaregi token issue [--label MEMO] | token list | token revoke ID   IDコード
+  salondesk [--data DIR] smaregi url                  スマレジAPI 送信URL を表示します
   salondesk [--data DIR] config list | get KEY | set KEY VALUE   設定（パスワード以外）
   salondesk [--data DIR] secret set KEY               パスワード等を標準入力からキーチェーンへ
   salondesk [--data DIR] backup FILE | restore FILE   バックアップ・復元
@@ -70,6 +74,8 @@ func Run(o Options, name string, args []string, stdout, stderr io.Writer) (code 
 		return runDoctor(o, args, stdout, stderr), true
 	case "sync":
 		return runSync(o, args, stdout, stderr), true
+	case "smaregi":
+		return runSmaregi(o, args, stdout, stderr), true
 	}
 	return 2, false
 }

@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"salondesk/app"
@@ -24,10 +27,14 @@ func runSync(o Options, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sync", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	once := fs.Bool("once", false, "1回だけ同期して終了します")
-	timeout := fs.Duration("timeout", 5*time.Minute, "全体の制限時間")
-	if err := fs.Parse(args); err != nil || !*once {
-		fmt.Fprintln(stderr, "使い方: salondesk sync --once [--timeout 5m]")
+	watch := fs.Bool("watch", false, "画面なしで同期を続けます（Ctrl+C で終了）")
+	timeout := fs.Duration("timeout", 5*time.Minute, "全体の制限時間（--once）")
+	if err := fs.Parse(args); err != nil || *once == *watch {
+		fmt.Fprintln(stderr, "使い方: salondesk sync --once [--timeout 5m] | sync --watch")
 		return 2
+	}
+	if *watch {
+		return runWatch(o, stdout, stderr)
 	}
 	store, err := o.OpenStore(time.Now())
 	if err != nil {
@@ -92,4 +99,46 @@ func report(w io.Writer, what, ok string, err error, failed *bool) {
 		return
 	}
 	fmt.Fprintf(w, "[OK] %s: %s\n", what, ok)
+}
+
+// runWatch is `salondesk sync --watch`: every worker the window runs — the outbox, the
+// SALON BOARD sync, Smaregi's receiver and pull — headless until Ctrl+C or SIGTERM, for a
+// back-office PC. The log goes to standard error.
+func runWatch(o Options, stdout, stderr io.Writer) int {
+	store, err := o.OpenStore(time.Now())
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer store.Close()
+	a := app.New(store, app.WithVersion(o.Version))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	sec := secrets.New()
+	room := salonboard.Install(a)
+	var sbCfg *salonboard.Config
+	if o.Demo {
+		cfg, stopDemo, err := room.StartDemo(ctx, logger)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		defer stopDemo()
+		sbCfg = cfg
+	} else {
+		sbCfg = workers.SalonBoardFor(ctx, room, sec, logger)
+	}
+	sm, stopSm := workers.SmaregiFor(ctx, smaregi.Install(a), o.Demo, sec, logger)
+	defer stopSm()
+	if sbCfg == nil && sm == nil {
+		fmt.Fprintln(stderr, "SALON BOARDもスマレジも設定されていません（設定 > SALON BOARD・スマレジ）")
+		return 1
+	}
+	w := workers.StartAll(a, room, sbCfg, sm, logger)
+	fmt.Fprintln(stdout, "同期しています（Ctrl+C で終了）")
+	<-ctx.Done()
+	w.Stop()
+	fmt.Fprintf(stdout, "終了しました: %s\n", w.StateLine())
+	return 0
 }
