@@ -100,7 +100,7 @@ func TestCheckoutFormSplitDiscountChange(t *testing.T) {
 	test.Tap(d.checkout)
 	c := d.checkoutDlg
 	test.Type(c.rows.entries[fmt.Sprintf("menu:%d", fx.salon.Menus["炭酸泉"])], "500") // 1500 → 1000
-	test.Type(c.totalOff, "10%")                                                     // 6000 → 5400
+	test.Type(c.totalOff, "10%")                                                    // 6000 → 5400
 	uitest.MustContain(t, "total", uitest.DrawnTexts(uitest.TopOverlay(d.win)), "合計 ¥5,400")
 	c.pay.second.SetSelected("クレジットカード")
 	test.Type(c.pay.secondAmt, "3000")
