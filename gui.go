@@ -279,7 +279,7 @@ func printDay(a *app.App, win fyne.Window, day time.Time) {
 func validPage(p string) bool {
 	switch ui.Page(p) {
 	case "", ui.PageHome, ui.PageSchedule, ui.PageReservations, ui.PageStopResume, ui.PageStaff, ui.PageMenus,
-		ui.PageCustomers, ui.PageNotifications, ui.PageSales, ui.PageSettings:
+		ui.PageCustomers, ui.PageNotifications, ui.PageSales, ui.PagePayments, ui.PageDayClose, ui.PageSettings:
 		return true
 	}
 	return false

@@ -10,9 +10,9 @@ import (
 
 // Setting keys of consumption tax (消費税).
 const (
-	KeyTaxRate      = "sales.tax_rate"      // percent, 10 by default
-	KeyTaxInclusive = "sales.tax_inclusive" // "1": prices include tax (内税), "0": tax is added (外税)
-	KeyTaxRounding  = "sales.tax_rounding"  // "sale" (default) or "line"
+	KeyTaxRate      = "salon.tax_rate"      // percent, 10 by default
+	KeyTaxInclusive = "salon.tax_inclusive" // "1": prices include tax (内税), "0": tax is added (外税)
+	KeyTaxRounding  = "salon.tax_rounding"  // "sale" (default) or "line"
 )
 
 // Tax rounding: when the yen fraction of the tax is cut off (切り捨て).

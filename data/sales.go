@@ -47,20 +47,22 @@ func ReverseSale(ctx context.Context, q Querier, id int64, at time.Time, note st
 
 const saleColumns = `s.id, COALESCE(s.reservation_id, 0), COALESCE(s.customer_id, 0), s.sold_at, s.amount, s.method,
 	s.memo, s.tax, s.tax_rate, s.tax_inclusive, s.tendered, s.change_given, COALESCE(s.staff_id, 0), s.designated,
-	s.route, s.reversed_at, s.reversal_note`
+	s.route, s.reversed_at, s.reversal_note, COALESCE(NULLIF(c.name, ''), c.kana, ''), COALESCE(st.name, '')`
+
+const saleFrom = ` FROM sales s LEFT JOIN customers c ON c.id = s.customer_id LEFT JOIN staff st ON st.id = s.staff_id`
 
 func scanSale(sc interface{ Scan(...any) error }) (Sale, error) {
 	var s Sale
 	var sold, route string
 	err := sc.Scan(&s.ID, &s.ReservationID, &s.CustomerID, &sold, &s.Amount, &s.Method, &s.Memo, &s.Tax, &s.TaxRate,
-		&s.TaxInclusive, &s.Tendered, &s.Change, &s.StaffID, &s.Designated, &route, &s.ReversedAt, &s.ReversalNote)
+		&s.TaxInclusive, &s.Tendered, &s.Change, &s.StaffID, &s.Designated, &route, &s.ReversedAt, &s.ReversalNote, &s.CustomerName, &s.StaffName)
 	s.SoldAt, s.Route = ParseTime(sold), Route(route)
 	return s, err
 }
 
 // GetSale reads one sale with its lines and payments.
 func GetSale(ctx context.Context, q Querier, id int64) (Sale, error) {
-	s, err := scanSale(q.QueryRowContext(ctx, `SELECT `+saleColumns+` FROM sales s WHERE s.id = ?`, id))
+	s, err := scanSale(q.QueryRowContext(ctx, `SELECT `+saleColumns+saleFrom+` WHERE s.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, ErrNotFound
 	} else if err != nil {
@@ -89,7 +91,7 @@ func SaleOfReservation(ctx context.Context, q Querier, reservationID int64) (Sal
 // ListSales lists the sales sold in [from, to), reversed ones included, oldest first,
 // with their lines and payments.
 func ListSales(ctx context.Context, q Querier, from, to time.Time) ([]Sale, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+saleColumns+` FROM sales s WHERE s.sold_at >= ? AND s.sold_at < ?
+	rows, err := q.QueryContext(ctx, `SELECT `+saleColumns+saleFrom+` WHERE s.sold_at >= ? AND s.sold_at < ?
 		ORDER BY s.sold_at, s.id`, stamp(from), stamp(to))
 	if err != nil {
 		return nil, err
@@ -158,9 +160,15 @@ func fillSales(ctx context.Context, q Querier, list []Sale, where string, args .
 	return rows.Err()
 }
 
-// SalesTotal sums the standing (not reversed) sales in [from, to) and counts them.
+// SalesTotal sums the standing (not reversed) sales in [from, to) and counts them: Home's
+// 本日の売上 and the head of 売上管理's summary.
 func SalesTotal(ctx context.Context, q Querier, from, to time.Time) (total, count int, err error) {
-	err = q.QueryRowContext(ctx, `SELECT COALESCE(SUM(amount), 0), COUNT(*) FROM sales
-		WHERE sold_at >= ? AND sold_at < ? AND reversed_at = ''`, stamp(from), stamp(to)).Scan(&total, &count)
+	total, count, _, err = salesTotal(ctx, q, from, to)
 	return total, count, err
+}
+
+func salesTotal(ctx context.Context, q Querier, from, to time.Time) (total, count, tax int, err error) {
+	err = q.QueryRowContext(ctx, `SELECT COALESCE(SUM(s.amount), 0), COUNT(*), COALESCE(SUM(s.tax), 0) FROM sales s
+		WHERE `+standing, stamp(from), stamp(to)).Scan(&total, &count, &tax)
+	return total, count, tax, err
 }

@@ -35,12 +35,11 @@ const standing = `s.sold_at >= ? AND s.sold_at < ? AND s.reversed_at = ''`
 // SalesSummary groups the standing sales sold in [from, to).
 func SalesSummary(ctx context.Context, q Querier, from, to time.Time) (SalesTotals, error) {
 	var t SalesTotals
-	f, e := stamp(from), stamp(to)
-	if err := q.QueryRowContext(ctx, `SELECT COALESCE(SUM(amount), 0), COUNT(*), COALESCE(SUM(tax), 0)
-		FROM sales s WHERE `+standing, f, e).Scan(&t.Amount, &t.Count, &t.Tax); err != nil {
+	var err error
+	if t.Amount, t.Count, t.Tax, err = salesTotal(ctx, q, from, to); err != nil {
 		return t, err
 	}
-	var err error
+	f, e := stamp(from), stamp(to)
 	if t.ByMethod, err = buckets(ctx, q, `SELECT p.method, 0, '', 0, SUM(p.amount), COUNT(DISTINCT p.sale_id)
 		FROM sales s CROSS JOIN sale_payments p ON p.sale_id = s.id WHERE `+standing+` GROUP BY p.method ORDER BY 5 DESC`,
 		f, e); err != nil {

@@ -321,6 +321,8 @@ type Sale struct {
 	Route         Route
 	ReversedAt    string // 取消: when, '' while the sale stands
 	ReversalNote  string // 取消 reason
+	CustomerName  string // read only: the customer's name (kana when none)
+	StaffName     string // read only
 	Items         []SaleItem
 	Payments      []SalePayment
 }
