@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -49,11 +50,20 @@ func Sales(ctx context.Context, a *app.App, from, to time.Time, enc string, w io
 	if enc == EncodingUTF8 {
 		return writeCSV(w, saleHeader(), rows)
 	}
-	// Shift_JIS has no BOM; a character it lacks (a rare kanji, an emoji) becomes '?'
+	// Shift_JIS has no BOM. Its own forms replace the signs it lacks (¥ in coupon names);
+	// any other character it lacks (a rare kanji, an emoji) becomes a substitute
 	// instead of failing the whole export.
+	for _, row := range rows {
+		for i := range row {
+			row[i] = sjisForms.Replace(row[i])
+		}
+	}
 	sjis := encoding.ReplaceUnsupported(japanese.ShiftJIS.NewEncoder()).Writer(w)
 	return writeCSVWithout(sjis, saleHeader(), rows)
 }
+
+// sjisForms maps the signs Shift_JIS lacks to the full-width ones it has.
+var sjisForms = strings.NewReplacer("¥", "￥", "～", "〜", "−", "－")
 
 func saleHeader() []string {
 	return []string{

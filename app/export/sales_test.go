@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -63,8 +64,15 @@ func TestSalesCSVBothEncodings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(decoded) != string(utf8[3:]) {
-		t.Fatalf("Shift_JIS says otherwise:\n%s\n%s", decoded, utf8[3:])
+	// Shift_JIS has no half-width ¥ (0x5C decodes as a backslash): the full-width ￥ stands in.
+	if string(decoded) != strings.ReplaceAll(string(utf8[3:]), "¥", "￥") {
+		a, b := []rune(string(decoded)), []rune(strings.ReplaceAll(string(utf8[3:]), "¥", "￥"))
+		for i := range min(len(a), len(b)) {
+			if a[i] != b[i] {
+				t.Fatalf("Shift_JIS says %q where UTF-8 says %q (at %d)", a[i], b[i], i)
+			}
+		}
+		t.Fatalf("Shift_JIS has %d runes, UTF-8 %d", len(a), len(b))
 	}
 	var buf bytes.Buffer
 	if err := export.Sales(context.Background(), a, time.Time{}, time.Now(), "latin1", &buf); app.ErrorKey(err) == "" {

@@ -1,8 +1,11 @@
 package sales
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"image"
+	"image/png"
 	"os"
 	"regexp"
 	"testing"
@@ -142,6 +145,10 @@ func TestSalesScreenMonthChart(t *testing.T) {
 	if h := s.chart.bars[9].Size().Height; h <= 0 || s.chart.bars[8].Size().Height != 0 {
 		t.Fatalf("bar of the 10th %v, of the 9th %v", h, s.chart.bars[8].Size().Height)
 	}
+	// Drawn for a look, when asked: SALES_PNG=/tmp/sales.png go test -run MonthChart ./ui/sales/
+	if out := os.Getenv("SALES_PNG"); out != "" {
+		writePNG(t, f.win.Canvas().Capture(), out)
+	}
 	s.from.SetText("2026/11/31")
 	s.Refresh()
 	uitest.MustContain(t, "bad day", uitest.TakeDialog(f.win), "日付は 2026-11-10 の形で入力してください")
@@ -221,4 +228,15 @@ func mustRead(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+func writePNG(t *testing.T, img image.Image, path string) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
