@@ -136,6 +136,11 @@ func (s *Screen) Refresh() {
 	if s.body == nil {
 		return
 	}
+	if s.mode.Selected == modeNames()[rangeSpan] {
+		s.to.Enable()
+	} else {
+		s.to.Disable() // a day or a month is set by its first day alone
+	}
 	from, to, ok := s.span()
 	if !ok {
 		dialog.ShowError(&app.UserError{Key: "sales.screen.error.range"}, s.win)
