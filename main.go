@@ -28,7 +28,7 @@ func main() {
 
 // pages are the screens --screen can open first.
 var pages = []ui.Page{ui.PageHome, ui.PageSchedule, ui.PageReservations, ui.PageStopResume, ui.PageStaff,
-	ui.PageMenus, ui.PageCustomers, ui.PageNotifications, ui.PageSales, ui.PageSettings}
+	ui.PageMenus, ui.PageCustomers, ui.PageNotifications, ui.PageSales, ui.PagePayments, ui.PageDayClose, ui.PageSettings}
 
 func run(args []string, stdout, stderr io.Writer) int {
 	_ = assets.UseLanguage(assets.LangJapanese)

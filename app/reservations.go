@@ -213,24 +213,7 @@ func (a *App) CancelReservation(ctx context.Context, id int64, noShow bool) erro
 // MarkArrived is 受付チェック: the customer came; their visit is counted.
 func (a *App) MarkArrived(ctx context.Context, id int64) error {
 	return a.setStatus(ctx, id, data.StatusArrived, func(t *Tx, r, _ *data.Reservation) error {
-		ctx, tx := t.ctx, t.q
-		r.ArrivedAt = data.FormatTime(a.now())
-		if r.CustomerID == 0 {
-			return nil
-		}
-		c, err := data.GetCustomer(ctx, tx, r.CustomerID)
-		if err != nil {
-			return err
-		}
-		visit := data.FormatDay(r.Start)
-		c.VisitCount++
-		if c.FirstVisit == "" || visit < c.FirstVisit {
-			c.FirstVisit = visit
-		}
-		if visit > c.LastVisit {
-			c.LastVisit = visit
-		}
-		return data.UpdateCustomer(ctx, tx, &c, a.now())
+		return a.countVisit(t.ctx, t.q, r)
 	})
 }
 

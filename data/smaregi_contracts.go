@@ -7,23 +7,8 @@ import (
 	"time"
 )
 
-// Contracts and payments (入金) as Smaregi's transactions write them, and as the exports
-// read them. Only the columns of 0001 are used, so that other migrations may add more.
-
-// InsertContract adds a customer's contract.
-func InsertContract(ctx context.Context, q Querier, c *Contract, now time.Time) error {
-	if c.Status == "" {
-		c.Status = "active"
-	}
-	res, err := q.ExecContext(ctx, `INSERT INTO contracts (customer_id, plan_id, product_id, started_on, ended_on,
-		status, source, created_at) VALUES (?,?,?,?,?,?,?,?)`, c.CustomerID, nullID(c.PlanID), nullID(c.ProductID),
-		c.StartedOn, c.EndedOn, c.Status, c.Source, stamp(now))
-	if err != nil {
-		return err
-	}
-	c.ID, err = res.LastInsertId()
-	return err
-}
+// Contracts and payments (入金) as Smaregi's transactions undo them and the exports read
+// them; they are written with InsertContract (contracts.go) and InsertPayment (payments.go).
 
 // DeleteContract removes a contract (one a cancelled sale had made).
 func DeleteContract(ctx context.Context, q Querier, id int64) error {
@@ -51,22 +36,6 @@ func ListContracts(ctx context.Context, q Querier, customerID int64) ([]Contract
 		out = append(out, c)
 	}
 	return out, rows.Err()
-}
-
-// InsertPayment records 入金; a payment with the same ExternalID is an error.
-func InsertPayment(ctx context.Context, q Querier, p *Payment) error {
-	var ext any
-	if p.ExternalID != "" {
-		ext = p.ExternalID
-	}
-	res, err := q.ExecContext(ctx, `INSERT INTO payments (customer_id, reservation_id, contract_id, received_at,
-		amount, method, source, external_id) VALUES (?,?,?,?,?,?,?,?)`, nullID(p.CustomerID), nullID(p.ReservationID),
-		nullID(p.ContractID), stamp(p.ReceivedAt), p.Amount, p.Method, p.Source, ext)
-	if err != nil {
-		return err
-	}
-	p.ID, err = res.LastInsertId()
-	return err
 }
 
 const paymentCols = `id, COALESCE(customer_id, 0), COALESCE(reservation_id, 0), COALESCE(contract_id, 0),
@@ -97,8 +66,8 @@ func DeletePayment(ctx context.Context, q Querier, id int64) error {
 	return err
 }
 
-// ListPayments lists every payment, of one reservation when reservationID is not 0, oldest first.
-func ListPayments(ctx context.Context, q Querier, reservationID int64) ([]Payment, error) {
+// PaymentsOf lists every payment, of one reservation when reservationID is not 0, oldest first.
+func PaymentsOf(ctx context.Context, q Querier, reservationID int64) ([]Payment, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+paymentCols+` FROM payments WHERE ? = 0 OR reservation_id = ?
 		ORDER BY received_at, id`, reservationID, reservationID)
 	if err != nil {

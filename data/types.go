@@ -189,6 +189,8 @@ type Contract struct {
 	EndedOn    string
 	Status     string // active, ended
 	Source     string
+	Kind       string // plan (定額プラン), ticket (回数券)
+	Remaining  *int   // visits left; nil = unlimited
 }
 
 // Reservation is 予約.
@@ -301,26 +303,66 @@ type Job struct {
 	CreatedAt time.Time
 }
 
-// Sale is 売上.
+// Sale is 売上: one 会計 with its lines and payments (data/sales.go).
 type Sale struct {
 	ID            int64
 	ReservationID int64
 	CustomerID    int64
 	SoldAt        time.Time
-	Amount        int
-	Method        string
+	Amount        int    // what the customer paid: the sum of the lines' amounts
+	Method        string // the first payment's method (the only one before 0004)
 	Memo          string
+	Tax           int // consumption tax contained in (inclusive) or added to (exclusive) Amount
+	TaxRate       int // percent
+	TaxInclusive  bool
+	Tendered      int // 預り金 (cash handed over)
+	Change        int // おつり
+	StaffID       int64
+	Designated    bool
+	Route         Route
+	ReversedAt    string // 取消: when, '' while the sale stands
+	ReversalNote  string // 取消 reason
+	CustomerName  string // read only: the customer's name (kana when none)
+	StaffName     string // read only
 	Items         []SaleItem
+	Payments      []SalePayment
 }
+
+// Reversed reports whether the sale was taken back (取消).
+func (s *Sale) Reversed() bool { return s.ReversedAt != "" }
+
+// Kinds of sale lines.
+const (
+	LineMenu        = "menu"
+	LineCoupon      = "coupon"
+	LineDesignation = "designation" // 指名料
+	LineProduct     = "product"     // 店販
+	LineDiscount    = "discount"    // a discount on the total (negative)
+)
 
 // SaleItem is one line of a sale.
 type SaleItem struct {
-	MenuID int64
-	Name   string
-	Price  int
+	Kind       string
+	MenuID     int64
+	CategoryID int64
+	ProductID  int64
+	Name       string
+	UnitPrice  int
+	Quantity   int
+	Discount   int // the line's own discount in yen
+	Price      int // UnitPrice*Quantity - Discount
+	Tax        int // the line's share of the sale's tax
+	Amount     int // what the line adds to the total: Price, plus Tax when tax-exclusive
 }
 
-// Payment is 入金 recorded from Smaregi.
+// SalePayment is how (part of) a sale was paid.
+type SalePayment struct {
+	Method     string
+	Amount     int
+	ContractID int64 // 回数券 / 定額プラン whose balance it lowered
+}
+
+// Payment is 入金: money received outside the desk (Smaregi, plan payments).
 type Payment struct {
 	ID            int64
 	CustomerID    int64
@@ -331,4 +373,8 @@ type Payment struct {
 	Method        string
 	Source        string
 	ExternalID    string
+	PayerName     string // as received, to match by hand
+	Kind          string // per_visit, plan
+	Matched       string // '', auto, manual
+	Memo          string
 }

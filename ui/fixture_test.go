@@ -113,7 +113,10 @@ func (f *fixture) seedDay() {
 	save("queued", "2025-06-24", "16:00", "ヤマダ　ハナコ", "佐藤", app.ReservationInput{MenuIDs: cut})
 	err := f.store.Tx(f.ctx, func(tx *sql.Tx) error {
 		return data.InsertSale(f.ctx, tx, &data.Sale{ReservationID: f.resv["yamada"], SoldAt: datatest.At("2025-06-20", "11:05"),
-			Amount: 5500, Method: "cash", Items: []data.SaleItem{{Name: "カット", Price: 5500}}})
+			Amount: 5500, Method: "cash", Tax: 500, TaxRate: 10, TaxInclusive: true,
+			Items: []data.SaleItem{{Kind: data.LineMenu, Name: "カット", UnitPrice: 5500, Quantity: 1, Price: 5500, Tax: 500,
+				Amount: 5500}},
+			Payments: []data.SalePayment{{Method: "cash", Amount: 5500}}})
 	})
 	if err != nil {
 		f.t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"salondesk/app"
+	"salondesk/ui/sales"
 )
 
 // Shell is the main window's content: the left menu, the top bar and the current page.
@@ -34,7 +35,9 @@ type Shell struct {
 
 	home         *homeScreen
 	notices      *noticeList
-	sales        *salesScreen
+	sales        *sales.Screen
+	payments     *sales.Payments
+	dayClose     *sales.DayClose
 	schedule     ScheduleScreen
 	reservations ReservationList
 
@@ -163,8 +166,14 @@ func (s *Shell) build(p Page) *page {
 		s.notices = newNoticeList(s)
 		return &page{content: s.notices.content, refresh: func(app.Home) error { return s.notices.refresh() }}
 	case PageSales:
-		s.sales = newSalesScreen(s)
-		return &page{content: s.sales.content, refresh: s.sales.update}
+		s.sales = sales.NewScreen(s.app, s.win)
+		return &page{content: s.sales.Content(), refresh: func(app.Home) error { s.sales.Refresh(); return nil }}
+	case PagePayments:
+		s.payments = sales.NewPayments(s.app, s.win)
+		return &page{content: s.payments.Content(), refresh: func(app.Home) error { s.payments.Refresh(); return nil }}
+	case PageDayClose:
+		s.dayClose = sales.NewDayClose(s.app, s.win)
+		return &page{content: s.dayClose.Content(), refresh: func(app.Home) error { s.dayClose.Refresh(); return nil }}
 	case PageSchedule:
 		if s.screens.Schedule != nil {
 			s.schedule = s.screens.Schedule(s.win)

@@ -67,9 +67,9 @@ func TestOwnPages(t *testing.T) {
 	f.seedDay()
 	f.open()
 	test.Tap(f.shell.side.items[PageSales])
-	f.requireText("¥5,500")
-	f.requireText("1件の会計")
-	f.requireText("山田 花子 様")
+	f.requireText("合計 ¥5,500（1件・内消費税 ¥500）")
+	f.requireText("現金")
+	f.requireText("　カット")
 }
 
 // 設定 (and its システム情報, tested in ui/settings) is the screen main wires; the shell

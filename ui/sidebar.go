@@ -28,6 +28,8 @@ const (
 	PageCustomers     Page = "customers"
 	PageNotifications Page = "notifications"
 	PageSales         Page = "sales"
+	PagePayments      Page = "payments" // 入金管理
+	PageDayClose      Page = "dayclose" // 日次照合
 	PageSettings      Page = "settings"
 )
 
@@ -56,6 +58,8 @@ func newSidebar(show func(Page)) *sidebar {
 		item(PageCustomers, "ui.menu.customers", "お客様管理", theme.FolderIcon(), false),
 		item(PageNotifications, "ui.menu.notifications", "お知らせ", bellIcon, false),
 		item(PageSales, "ui.menu.sales", "売上管理", theme.DocumentIcon(), false),
+		item(PagePayments, "ui.menu.payments", "入金管理", nil, true),
+		item(PageDayClose, "ui.menu.dayclose", "日次照合", nil, true),
 		item(PageSettings, "ui.menu.settings", "設定", theme.SettingsIcon(), false),
 	)
 	bg := canvas.NewRectangle(stheme.ColorSidebar)

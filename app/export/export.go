@@ -46,6 +46,11 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 	if _, err := io.WriteString(w, bom); err != nil {
 		return err
 	}
+	return writeCSVWithout(w, header, rows)
+}
+
+// writeCSVWithout writes the CSV without the BOM (for Shift_JIS, which has none).
+func writeCSVWithout(w io.Writer, header []string, rows [][]string) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true // what Excel writes and expects
 	if err := cw.Write(header); err != nil {

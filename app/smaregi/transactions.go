@@ -174,8 +174,9 @@ func (r *Room) payVisit(t *app.Tx, tr smaregi.Transaction, custID, fee int64) (s
 			map[string]any{"Head": tr.Head.ID, "Day": data.FormatDay(tr.Head.DateTime)}))
 	}
 	p := data.Payment{CustomerID: custID, ReservationID: ids[0], ReceivedAt: tr.Head.DateTime, Amount: int(fee),
-		Method: data.PaymentSmaregi, Source: data.SourceSmaregi, ExternalID: strconv.FormatInt(tr.Head.ID, 10)}
-	if err := data.InsertPayment(ctx, q, &p); err != nil {
+		Method: data.PaymentSmaregi, Source: data.SourceSmaregi, ExternalID: strconv.FormatInt(tr.Head.ID, 10),
+		Kind: data.PaymentPerVisit, Matched: data.MatchAuto}
+	if _, err := data.InsertPayment(ctx, q, &p); err != nil {
 		return "", err
 	}
 	if v, err := t.Reservation(ids[0]); err == nil {

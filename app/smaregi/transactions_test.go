@@ -118,7 +118,7 @@ func TestPayPerVisitCodePaysTheRightReservation(t *testing.T) {
 	id := s.sale(datatest.At("2026-11-20", "11:30"),
 		smaregidouble.Line{ProductID: "99", ProductCode: "reservefee", ProductName: "レッスン料", Price: 5500})
 	s.push(id, smaregidouble.PushForm)
-	pays, _ := data.ListPayments(s.ctx, s.store.Reader(), 0)
+	pays, _ := data.PaymentsOf(s.ctx, s.store.Reader(), 0)
 	if len(pays) != 1 || pays[0].ReservationID != today.ID || pays[0].Amount != 5500 || pays[0].Source != "smaregi" ||
 		pays[0].ExternalID != "1" {
 		t.Fatalf("payments %+v, want 5500 for reservation %d", pays, today.ID)
@@ -129,7 +129,7 @@ func TestPayPerVisitCodePaysTheRightReservation(t *testing.T) {
 	}
 	// The pull's cursor passed the sale before: a cancellation arrives by push.
 	s.push(id, smaregidouble.PushForm)
-	if pays, _ := data.ListPayments(s.ctx, s.store.Reader(), 0); len(pays) != 0 {
+	if pays, _ := data.PaymentsOf(s.ctx, s.store.Reader(), 0); len(pays) != 0 {
 		t.Fatalf("a cancelled sale left %+v", pays)
 	}
 }
