@@ -267,7 +267,6 @@ func TestCLISecretsLeakNowhere(t *testing.T) {
 		secrets.SalonBoardPassword: "Cli-Leak-Probe-SB-51a",
 		secrets.MailboxPassword:    "Cli-Leak-Probe-Mail-8e0",
 		secrets.SmaregiToken:       "CliLeakProbeSmaregi3c7",
-		secrets.ReceiverToken:      "CliLeakProbeReceiver2d9",
 	}
 	var outputs strings.Builder
 	record := func(code int, out, errOut string) int { outputs.WriteString(out + errOut); return code }

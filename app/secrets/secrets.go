@@ -22,11 +22,10 @@ const (
 	SalonBoardPassword = "salonboard.password"
 	MailboxPassword    = "mailbox.password"
 	SmaregiToken       = "smaregi.access_token"
-	ReceiverToken      = "smaregi.receiver_token" // the x-access-token Smaregi sends us
 )
 
 // Keys lists every secret key, in the order the CLI shows them.
-var Keys = []string{SalonBoardPassword, MailboxPassword, SmaregiToken, ReceiverToken}
+var Keys = []string{SalonBoardPassword, MailboxPassword, SmaregiToken}
 
 // IsKey reports whether key names a secret (and so must never go to the database).
 func IsKey(key string) bool {

@@ -93,7 +93,7 @@ type SalonBoard struct {
 }
 
 // Smaregi is the Smaregi section. The アクセストークン and the receiver's token are in
-// the keychain (secrets.SmaregiToken, secrets.ReceiverToken).
+// the keychain (secrets.SmaregiToken); the receiver's IDコード only as hashes in the database.
 type Smaregi struct {
 	Enabled      bool
 	ContractID   string // 契約ID
