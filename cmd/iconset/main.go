@@ -58,6 +58,9 @@ func run(srcPath, out, iconset string) error {
 	if err != nil {
 		return err
 	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
 	if err := os.WriteFile(filepath.Join(out, "icon.ico"), ico, 0o644); err != nil {
 		return err
 	}
