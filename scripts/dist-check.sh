@@ -24,15 +24,22 @@ echo "== 2. Linux tarball"
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
 tar -C "$t" -xJf "$tarball"
+pkg="$t/SalonDesk"
 (cd "$t" && find . -type f | sort)
-desktop=$(ls "$t"/usr/local/share/applications/*.desktop)
+desktop=$(ls "$pkg"/usr/local/share/applications/*.desktop)
 grep -q '^Exec=SalonDesk' "$desktop" && grep -q '^Icon=' "$desktop" && grep -q '^Type=Application' "$desktop" ||
   { echo "dist-check: FAIL: $desktop lacks Exec/Icon/Type"; cat "$desktop"; exit 1; }
-[ -f "$t/usr/local/share/doc/salondesk/NOTICE.txt" ] || { echo "dist-check: FAIL: no NOTICE.txt"; exit 1; }
-said=$("$t/usr/local/bin/SalonDesk" version)
+[ -f "$pkg/usr/local/share/doc/salondesk/NOTICE.txt" ] || { echo "dist-check: FAIL: no NOTICE.txt"; exit 1; }
+# `make install` into a scratch prefix puts everything where a desktop looks for it.
+make -s -C "$pkg" install DESTDIR="$t/root" PREFIX=/usr >/dev/null
+for f in bin/SalonDesk share/applications/jp.salondesk.desk.desktop share/icons/hicolor/16x16/apps/jp.salondesk.desk.png \
+  share/icons/hicolor/512x512/apps/jp.salondesk.desk.png share/doc/salondesk/NOTICE.txt; do
+  [ -f "$t/root/usr/$f" ] || { echo "dist-check: FAIL: make install did not install $f"; exit 1; }
+done
+said=$("$pkg/usr/local/bin/SalonDesk" version)
 [ "$said" = "SalonDesk $VERSION" ] || { echo "dist-check: FAIL: the binary says \"$said\", want SalonDesk $VERSION"; exit 1; }
 echo "binary says: $said"
-scripts/smoke.sh "$t/usr/local/bin/SalonDesk" out/dist-check
+scripts/smoke.sh "$pkg/usr/local/bin/SalonDesk" out/dist-check
 
 echo "== 3. Windows installer under wine"
 scripts/dist-wine.sh "$setup"

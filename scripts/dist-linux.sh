@@ -28,17 +28,23 @@ trap 'cp "$lw/FyneApp.toml.orig" "$root/FyneApp.toml"' EXIT
 cp "$lw/FyneApp.toml.orig" FyneApp.toml
 
 # Add what fyne package does not: every icon size under the .desktop file's Icon=
-# name, and the licences beside the binary.
+# name, and the licences; its Makefile's `install` copies them too.
 tree="$lw/tree"
 mkdir -p "$tree"
 tar -C "$tree" -xJf "$lw/SalonDesk.tar.xz"
-icon=$(sed -n 's/^Icon=//p' "$tree"/usr/local/share/applications/*.desktop)
+pkg="$tree/SalonDesk" # fyne package's tarball has one top directory
+icon=$(sed -n 's/^Icon=//p' "$pkg"/usr/local/share/applications/*.desktop)
 for d in assets/icons/hicolor/*/apps; do
-  mkdir -p "$tree/usr/local/share/icons/hicolor/${d#assets/icons/hicolor/}"
-  cp "$d/salondesk.png" "$tree/usr/local/share/icons/hicolor/${d#assets/icons/hicolor/}/$icon.png"
+  mkdir -p "$pkg/usr/local/share/icons/hicolor/${d#assets/icons/hicolor/}"
+  cp "$d/salondesk.png" "$pkg/usr/local/share/icons/hicolor/${d#assets/icons/hicolor/}/$icon.png"
 done
-mkdir -p "$tree/usr/local/share/doc/salondesk"
-cp assets/licenses/NOTICE.txt "$tree/usr/local/share/doc/salondesk/NOTICE.txt"
+mkdir -p "$pkg/usr/local/share/doc/salondesk"
+cp assets/licenses/NOTICE.txt "$pkg/usr/local/share/doc/salondesk/NOTICE.txt"
+awk '{ print }
+  /install .*share\/pixmaps\/\$\(Icon\) \$\(DESTDIR\)\$\(PREFIX\)/ {
+    print "\tfor f in $$(cd usr/local/share && find icons doc -type f); do install -Dm00644 usr/local/share/$$f $(DESTDIR)$(PREFIX)/share/$$f; done"
+  }' "$pkg/Makefile" > "$lw/Makefile" && mv "$lw/Makefile" "$pkg/Makefile"
+grep -q 'find icons doc' "$pkg/Makefile" || { echo "dist-linux: fyne's Makefile changed: icons not added to install"; exit 1; }
 out="$dist/SalonDesk-$VERSION-linux-amd64.tar.xz"
-tar -C "$tree" --owner=0 --group=0 --sort=name -cJf "$out" .
+tar -C "$tree" --owner=0 --group=0 --sort=name -cJf "$out" SalonDesk
 ls -l "$out"
