@@ -17,10 +17,10 @@ scripts/glfw-patched.sh
 need_tool go-winres "$WINRES_TOOL"
 cp assets/licenses/NOTICE.txt "$work/NOTICE.txt" # the notice the exe embeds
 
-# The version resource: packaging/windows/winres.json with this build's version and
-# the icon's absolute path (go-winres reads paths relative to the json file).
-sed -e "s|\"../../assets/icons/icon.ico\"|\"$root/assets/icons/icon.ico\"|" \
-    -e "s|\"0.0.0.0\"|\"$VERSION4\"|g" \
+# The version resource: packaging/windows/winres.json with this build's version, in
+# out/dist-work, as deep as packaging/windows: go-winres reads the icon's path relative
+# to the json file (even an absolute one), and ../../assets/… holds from both.
+sed -e "s|\"0.0.0.0\"|\"$VERSION4\"|g" \
     -e "s|\"FileVersion\": \"\"|\"FileVersion\": \"$VERSION\"|" \
     -e "s|\"ProductVersion\": \"\"|\"ProductVersion\": \"$VERSION\"|" \
     packaging/windows/winres.json > "$work/winres.json"
