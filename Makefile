@@ -6,7 +6,8 @@
 
 GO        ?= go
 TAGS      := migrated_fynedo
-VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+# The one version (scripts/version.sh: a tag vX.Y.Z on HEAD, else FyneApp.toml's Version).
+VERSION   ?= $(shell scripts/version.sh 2>/dev/null || echo dev)
 LDFLAGS   := -X main.version=$(VERSION)
 BIN       := salondesk
 export LANG := ja_JP.UTF-8
@@ -20,7 +21,8 @@ DEB_BUILD := git gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxra
 DEB_TEST  := xvfb xauth xdotool imagemagick x11-utils poppler-utils dbus fcitx5 fcitx5-mozc \
              dovecot-imapd gnome-keyring libsecret-tools
 
-.PHONY: all run build test unit smoke ime keyring instance bench perf deps deps-test vet fmt-check clean glfw
+.PHONY: all run build test unit smoke ime keyring instance bench perf deps deps-test vet fmt-check clean glfw \
+        dist dist-check
 
 all: build
 
@@ -77,6 +79,16 @@ perf: build deps-test
 bench: deps glfw
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./data/ ./ui/schedule/
 
+# Installers (not part of `make test`: the Windows cross-build alone takes minutes).
+# dist: dist/SalonDesk-Setup-$(VERSION).exe, the Windows exe, the Linux tarball.
+# dist-check: checks them (PE headers, imports, version resource, NSIS layout, the
+# tarball's binary in a real window, the installer under wine). See README.
+dist:
+	scripts/dist.sh
+
+dist-check:
+	scripts/dist-check.sh
+
 clean:
 	rm -f $(BIN)
-	rm -rf out go.work go.work.sum
+	rm -rf out go.work go.work.sum dist

@@ -43,8 +43,10 @@ func newInfoTab(s *screen) *infoTab {
 		widget.NewFormItem(lang.X("settings.info.keychain", "キーチェーン"), t.keychain),
 		widget.NewFormItem(lang.X("settings.info.receiver_url", "スマレジAPI 送信URL"), t.receiver),
 	)
-	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(form, widget.NewSeparator(),
-		heading(lang.X("settings.sm.tokens_heading", "スマレジAPI IDコード（x-access-token）")), t.tokens.content)))
+	licences := widget.NewButton(lang.X("settings.info.licences", "ライセンス"), func() { showLicences(s.win) })
+	t.content = container.NewVScroll(container.NewPadded(container.NewVBox(form, container.NewHBox(licences),
+		widget.NewSeparator(), heading(lang.X("settings.sm.tokens_heading", "スマレジAPI IDコード（x-access-token）")),
+		t.tokens.content)))
 	return t
 }
 
