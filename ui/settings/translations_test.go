@@ -22,7 +22,7 @@ func usedKeys(t *testing.T) (keys map[string]string) {
 	// The files of this area: the screen, the packages under app it owns, and the
 	// support commands in package main.
 	sources := uitest.SourceFiles(t, "*.go", "../../app/settings/*.go", "../../app/secrets/*.go",
-		"../../app/backup/*.go", "../../cli_support.go", "../../cli_doctor.go")
+		"../../app/backup/*.go", "../../cli/support.go", "../../cli/doctor.go")
 	for _, name := range sources {
 		f, err := parser.ParseFile(fset, name, nil, 0)
 		if err != nil {
