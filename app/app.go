@@ -32,6 +32,7 @@ type App struct {
 	hooksMu     sync.RWMutex
 	resHooks    []ReservationHook
 	custHooks   []CustomerHook
+	prodHooks   []ProductHook
 	jobKinds    map[string]JobKind
 }
 

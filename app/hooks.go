@@ -150,3 +150,55 @@ func (t *Tx) CustomerChanging(c CustomerChange) error {
 	}
 	return nil
 }
+
+// ProductChangeKind says what a master use case did to a 商品 or 定額プラン.
+type ProductChangeKind int
+
+// What a master use case did to a product or plan.
+const (
+	ProductSaved   ProductChangeKind = iota + 1 // created or changed (retired too: Active false)
+	ProductDeleted                              // the row is gone
+)
+
+// ProductChange is one change of a 商品 or a 定額プラン (ネット決済マスタ), as hooks see
+// it. Exactly one of Product and Plan is set: what is being saved (it has its ID), or,
+// for a delete, only the ID of the row being deleted.
+type ProductChange struct {
+	Kind    ProductChangeKind
+	Product *data.Product
+	Plan    *data.Plan
+}
+
+// ProductHook is an integration's part in a product or plan change (e.g. Smaregi queues
+// the product's upsert), called inside the change's transaction like CustomerHook.
+type ProductHook interface {
+	ProductChanging(t *Tx, c ProductChange) error
+}
+
+// ProductHookFunc adapts a function to ProductHook.
+type ProductHookFunc func(t *Tx, c ProductChange) error
+
+// ProductChanging calls f.
+func (f ProductHookFunc) ProductChanging(t *Tx, c ProductChange) error { return f(t, c) }
+
+// AddProductHook registers h for every later product or plan change (wiring, once per
+// integration).
+func (a *App) AddProductHook(h ProductHook) {
+	a.hooksMu.Lock()
+	a.prodHooks = append(a.prodHooks, h)
+	a.hooksMu.Unlock()
+}
+
+// ProductChanging runs every product hook in t; the master use cases that save or delete
+// a product or plan call it after writing the change.
+func (t *Tx) ProductChanging(c ProductChange) error {
+	t.a.hooksMu.RLock()
+	hooks := append([]ProductHook(nil), t.a.prodHooks...)
+	t.a.hooksMu.RUnlock()
+	for _, h := range hooks {
+		if err := h.ProductChanging(t, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}

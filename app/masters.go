@@ -41,6 +41,22 @@ func (a *App) saveMaster(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
+// saveProductMaster is saveMaster for 商品 and 定額プラン: the product hooks run in the
+// change's transaction, so what they queue (Smaregi's upsert or delete) commits with it.
+func (a *App) saveProductMaster(ctx context.Context, fn func(q data.Querier) error, c ProductChange) error {
+	err := a.Update(ctx, func(t *Tx) error {
+		if err := fn(t.Q()); err != nil {
+			return err
+		}
+		return t.ProductChanging(c)
+	})
+	if err != nil {
+		return translateDBError(err)
+	}
+	a.events.Publish(MastersChanged{})
+	return nil
+}
+
 func validClock(s string) bool {
 	var h, m int
 	n, err := sscanClock(s, &h, &m)
@@ -203,7 +219,8 @@ func (a *App) SavePlan(ctx context.Context, p *data.Plan) error {
 	case p.VisitsPerMonth < 0:
 		return userErr("error.visits_negative")
 	}
-	return a.saveMaster(ctx, func(tx *sql.Tx) error { return data.SavePlan(ctx, tx, p) })
+	return a.saveProductMaster(ctx, func(q data.Querier) error { return data.SavePlan(ctx, q, p) },
+		ProductChange{Kind: ProductSaved, Plan: p})
 }
 
 // SaveProduct checks and writes a 商品.
@@ -217,7 +234,8 @@ func (a *App) SaveProduct(ctx context.Context, p *data.Product) error {
 	case p.PaymentMethod != data.PaymentLump && p.PaymentMethod != data.PaymentRecurring:
 		return userErr("error.payment_method")
 	}
-	return a.saveMaster(ctx, func(tx *sql.Tx) error { return data.SaveProduct(ctx, tx, p) })
+	return a.saveProductMaster(ctx, func(q data.Querier) error { return data.SaveProduct(ctx, q, p) },
+		ProductChange{Kind: ProductSaved, Product: p})
 }
 
 // Master tables that DeleteMaster accepts.
@@ -232,6 +250,14 @@ const (
 )
 
 // DeleteMaster deletes a master row; one still in use is refused (deactivate it instead).
+// A deleted 商品 or 定額プラン is told to the product hooks (Smaregi deletes its copy).
 func (a *App) DeleteMaster(ctx context.Context, table string, id int64) error {
-	return a.saveMaster(ctx, func(tx *sql.Tx) error { return data.DeleteRow(ctx, tx, table, id) })
+	del := func(q data.Querier) error { return data.DeleteRow(ctx, q, table, id) }
+	switch table {
+	case TableProducts:
+		return a.saveProductMaster(ctx, del, ProductChange{Kind: ProductDeleted, Product: &data.Product{ID: id}})
+	case TablePlans:
+		return a.saveProductMaster(ctx, del, ProductChange{Kind: ProductDeleted, Plan: &data.Plan{ID: id}})
+	}
+	return a.saveMaster(ctx, func(tx *sql.Tx) error { return del(tx) })
 }

@@ -31,6 +31,8 @@ const Usage = `SalonDesk %s
   salondesk [--data DIR] [--demo] export reservations [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|csv]
   salondesk [--data DIR] [--demo] export customers [--format json|csv] [--encoding utf8|sjis]
   salondesk [--data DIR] [--demo] export notifications [--format json|csv]
+  salondesk [--data DIR] [--demo] export contracts [--format json|csv] [--encoding utf8|sjis]
+  salondesk [--data DIR] [--demo] export payments [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|csv] [--encoding utf8|sjis]
   salondesk [--data DIR] import customers FILE [--dry-run] [--good-rows-only]
   salondesk [--data DIR] sync --once [--timeout 5m]   SALON BOARDとスマレジと1回同期します
   salondesk [--data DIR] sync --watch                 画面なしで同期を続けます（Ctrl+Cで終了）

@@ -8,18 +8,22 @@ import (
 	"time"
 
 	"salondesk/app"
+	"salondesk/app/csvio"
 	"salondesk/app/export"
 	"salondesk/data"
 )
 
-// runExport is `salondesk export reservations|customers|notifications`: to standard
-// output as JSON or CSV.
+// runExport is `salondesk export reservations|customers|notifications|contracts|payments`:
+// to standard output as JSON or CSV.
 func runExport(o Options, args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "customers" {
 		return runExportCustomers(o, args[1:], stdout, stderr)
 	}
-	if len(args) == 0 || (args[0] != "reservations" && args[0] != "customers" && args[0] != "notifications") {
-		fmt.Fprintln(stderr, "使い方: salondesk export reservations|customers|notifications [--from YYYY-MM-DD --to YYYY-MM-DD] [--format json|csv]")
+	if len(args) > 0 && (args[0] == "contracts" || args[0] == "payments") {
+		return runExportMoney(o, args[0], args[1:], stdout, stderr)
+	}
+	if len(args) == 0 || (args[0] != "reservations" && args[0] != "notifications") {
+		fmt.Fprintln(stderr, "使い方: salondesk export reservations|customers|notifications|contracts|payments [--from YYYY-MM-DD --to YYYY-MM-DD] [--format json|csv]")
 		return 2
 	}
 	what := args[0]
@@ -41,8 +45,6 @@ func runExport(o Options, args []string, stdout, stderr io.Writer) int {
 	a := app.New(store, app.WithVersion(o.Version))
 	ctx := context.Background()
 	switch what {
-	case "customers":
-		err = export.Customers(ctx, a, *format, stdout)
 	case "notifications":
 		err = export.Notifications(ctx, a, *format, stdout)
 	default:
@@ -50,6 +52,58 @@ func runExport(o Options, args []string, stdout, stderr io.Writer) int {
 		if f, t, err = exportRange(*from, *to, now); err == nil {
 			err = export.Reservations(ctx, a, f, t, *format, stdout)
 		}
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// runExportMoney is `salondesk export contracts|payments [--format json|csv]
+// [--encoding utf8|sjis]`; payments take --from/--to too (every payment without them).
+func runExportMoney(o Options, what string, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export "+what, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "json", "json または csv")
+	encName := fs.String("encoding", "utf8", "CSVの文字コード: utf8（BOM付き）または sjis（Excel用 Shift_JIS）")
+	from, to := new(string), new(string)
+	if what == "payments" {
+		from = fs.String("from", "", "入金日の開始 YYYY-MM-DD（既定: すべて）")
+		to = fs.String("to", "", "入金日の終了 YYYY-MM-DD（その日を含む、既定: 開始日の30日後）")
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	enc, ok := csvio.ParseEncoding(*encName)
+	if !ok {
+		fmt.Fprintf(stderr, "文字コードは utf8 または sjis を指定してください: %q\n", *encName)
+		return 2
+	}
+	now := time.Now()
+	f, t := time.Unix(0, 0), now.AddDate(100, 0, 0) // every payment
+	if *from != "" || *to != "" {
+		var err error
+		if *from == "" {
+			*from = "1970-01-01"
+		}
+		if f, t, err = exportRange(*from, *to, now); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+	}
+	store, err := o.OpenStore(now)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer store.Close()
+	a := app.New(store, app.WithVersion(o.Version))
+	ctx := context.Background()
+	if what == "contracts" {
+		err = export.Contracts(ctx, a, *format, enc, stdout)
+	} else {
+		err = export.Payments(ctx, a, f, t, *format, enc, stdout)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)

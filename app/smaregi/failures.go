@@ -32,6 +32,8 @@ func (r *Room) jobFailed(ctx context.Context, job outbox.Job, cause error) bool 
 	var refused *smaregi.RefusedError
 	var err error
 	switch {
+	case errors.As(cause, &refused) && refused.Table == "Product":
+		err = r.tellRefusedProducts(ctx, refused)
 	case errors.As(cause, &refused):
 		err = r.tellRefused(ctx, refused)
 	case smaregi.KindOf(cause) == smaregi.KindConfig:

@@ -15,20 +15,24 @@ import (
 	"salondesk/sync/smaregi"
 )
 
-// Outbox job kinds for Smaregi, keyed "customer:<id>" so that one customer's jobs run in order.
+// Outbox job kinds for Smaregi, keyed "customer:<id>", "product:<id>" or "plan:<id>" so
+// that one row's jobs run in order.
 const (
 	JobCustomerUpsert = "smaregi.customer.upsert"
 	JobCustomerDelete = "smaregi.customer.delete"
+	JobProductUpsert  = "smaregi.product.upsert"
+	JobProductDelete  = "smaregi.product.delete"
 )
 
 // Kinds lists the room's job kinds (a runner registers a handler for each).
-var Kinds = []string{JobCustomerUpsert, JobCustomerDelete}
+var Kinds = []string{JobCustomerUpsert, JobCustomerDelete, JobProductUpsert, JobProductDelete}
 
 // Client is what the room needs of Smaregi (*smaregi.Client has it).
 type Client interface {
 	UpsertCustomers(ctx context.Context, rows []smaregi.Customer, sent func([]smaregi.Customer) error) (int, error)
 	DeleteCustomers(ctx context.Context, ids []string, sent func([]string) error) (int, error)
 	UpsertProducts(ctx context.Context, rows []smaregi.Product, sent func([]smaregi.Product) error) (int, error)
+	DeleteProducts(ctx context.Context, ids []string, sent func([]string) error) (int, error)
 	PullTransactions(ctx context.Context, after int64, opt smaregi.PullOptions, got func([]smaregi.Transaction) error) (int64, error)
 }
 
@@ -39,10 +43,12 @@ type Room struct{ a *app.App }
 func New(a *app.App) *Room { return &Room{a: a} }
 
 // Install is New plus the room's part in the core, once per app at wiring: the customer
-// hook that queues changes for Smaregi while it is on, and what its jobs' failures mean.
+// and product hooks that queue changes for Smaregi while it is on, and what its jobs'
+// failures mean.
 func Install(a *app.App) *Room {
 	r := New(a)
 	a.AddCustomerHook(app.CustomerHookFunc(r.customerChanging))
+	a.AddProductHook(app.ProductHookFunc(r.productChanging))
 	for _, k := range Kinds {
 		a.DescribeJobKind(k, app.JobKind{Direction: data.DirAppToSmaregi, Failed: r.jobFailed})
 	}

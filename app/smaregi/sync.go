@@ -41,6 +41,8 @@ type SyncStatus struct {
 func (r *Room) NewSync(cfg Config, runner *outbox.Runner) *Sync {
 	runner.Handle(JobCustomerUpsert, r.UpsertHandler(cfg.Client))
 	runner.Handle(JobCustomerDelete, r.DeleteHandler(cfg.Client))
+	runner.Handle(JobProductUpsert, r.ProductUpsertHandler(cfg.Client))
+	runner.Handle(JobProductDelete, r.ProductDeleteHandler(cfg.Client))
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}

@@ -135,14 +135,19 @@ func (r *Room) contractFor(t *app.Tx, tr smaregi.Transaction, d smaregi.Transact
 	if err != nil {
 		return 0, err
 	}
+	var planID int64
+	if !ok { // a 定額プラン sent as a product of its own
+		if planID, ok, err = data.LocalID(ctx, q, data.SystemSmaregi, KindPlan, d.ProductID); err != nil {
+			return 0, err
+		}
+	}
 	if !ok {
 		return 0, r.tell(t, ReasonUnknownProduct, lang.X("smaregi.notice.unknown_product",
 			"スマレジの取引 {{.Head}} の商品「{{.Name}}」（商品ID {{.Product}}）はSalonDeskから連携した商品ではないため、契約を追加していません。商品はSalonDeskの商品マスタで登録してスマレジへ送ってください。",
 			map[string]any{"Head": tr.Head.ID, "Name": d.ProductName, "Product": d.ProductID}))
 	}
-	var planID int64
 	for _, p := range mustProducts(ctx, q) {
-		if p.ID == prodID {
+		if prodID != 0 && p.ID == prodID {
 			planID = p.PlanID
 		}
 	}

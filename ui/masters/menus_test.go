@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"salondesk/app"
@@ -189,4 +190,22 @@ func TestPlanAndProductSaved(t *testing.T) {
 		m.Products[0].Code != "plan-cut2" {
 		t.Fatalf("products = %+v, want one 一括支払 product linked to the plan", m.Products)
 	}
+}
+
+// Both the plan and the product form say, under 決済方法, that only 一括支払 goes to
+// Smaregi.
+func TestPaymentMethodSaysWhatGoesToSmaregi(t *testing.T) {
+	f := newFixture(t)
+	s := newMenuScreen(f.a, f.win)
+	f.show(s.view)
+	hint := lang.X("masters.payment_hint", "")
+	if !strings.Contains(hint, "継続課金") {
+		t.Fatalf("hint %q does not name 継続課金", hint)
+	}
+	s.view.SelectIndex(3) // 定額プラン
+	test.Tap(s.plans.add)
+	uitest.MustContain(t, "plan form", uitest.DrawnTexts(f.win.Content()), hint)
+	s.view.SelectIndex(4) // 商品
+	test.Tap(s.products.add)
+	uitest.MustContain(t, "product form", uitest.DrawnTexts(f.win.Content()), hint)
 }

@@ -30,7 +30,7 @@ func newPlanTab(s *screen) (*masterTab[data.Plan], *planForm) {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.X("masters.name", "名前"), f.name),
 		widget.NewFormItem(lang.X("masters.price", "料金"), f.price),
-		widget.NewFormItem(lang.X("masters.payment_method", "決済方法"), f.payment),
+		paymentItem(f.payment),
 		widget.NewFormItem(lang.X("masters.visits_per_month", "月の回数"), f.visits),
 		widget.NewFormItem("", f.active),
 	)
@@ -77,8 +77,7 @@ func newProductTab(s *screen) (*masterTab[data.Product], *productForm) {
 		widget.NewFormItem(lang.X("masters.name", "名前"), f.name),
 		widget.NewFormItem(lang.X("masters.product_code", "商品コード"), f.code),
 		widget.NewFormItem(lang.X("masters.price", "料金"), f.price),
-		&widget.FormItem{Text: lang.X("masters.payment_method", "決済方法"), Widget: f.payment,
-			HintText: lang.X("masters.payment_hint", "スマレジには「一括支払」の商品のみ反映されます")},
+		paymentItem(f.payment),
 		widget.NewFormItem(lang.X("masters.product_plan", "定額プラン"), f.plan),
 		widget.NewFormItem("", f.active),
 	)
@@ -111,4 +110,11 @@ func newProductTab(s *screen) (*masterTab[data.Product], *productForm) {
 				func(p data.Plan) string { return p.Name })
 		},
 	}), f
+}
+
+// paymentItem is 決済方法 with the line that says what goes to Smaregi (the seed's rule:
+// only 一括支払 is sent, 継続課金 never), on the plan and the product form alike.
+func paymentItem(payment *choice) *widget.FormItem {
+	return &widget.FormItem{Text: lang.X("masters.payment_method", "決済方法"), Widget: payment,
+		HintText: lang.X("masters.payment_hint", "一括支払のみスマレジに反映されます（継続課金は反映されません）")}
 }
