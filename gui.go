@@ -235,7 +235,7 @@ func screens(a *app.App, w *workers.Workers, sm masters.SmaregiSender) ui.Screen
 	s.Reservations = func(win fyne.Window) ui.ReservationList { return reservation.NewList(a, win, open(win)) }
 	s.StopResume = func(win fyne.Window) fyne.CanvasObject { return masters.NewStopScreen(a, win) }
 	s.Staff = func(win fyne.Window) fyne.CanvasObject { return masters.NewStaffScreen(a, win) }
-	s.Menus = func(win fyne.Window) fyne.CanvasObject { return masters.NewMenuScreen(a, win) }
+	s.Menus = func(win fyne.Window) fyne.CanvasObject { return masters.NewMenuScreen(a, salonboard.New(a), win) }
 	s.Customers = func(win fyne.Window) fyne.CanvasObject { return masters.NewCustomerScreenWith(a, win, open(win), sm) }
 	s.SyncStatus = func() ui.SyncStatus {
 		st := w.Status()

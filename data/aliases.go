@@ -53,3 +53,10 @@ func ListAliases(ctx context.Context, q Querier) ([]Alias, error) {
 	}
 	return out, rows.Err()
 }
+
+// DeleteAlias removes the mapping of name (normalised) of kind; removing one that is not
+// there is no error.
+func DeleteAlias(ctx context.Context, q Querier, kind, nameNorm string) error {
+	_, err := q.ExecContext(ctx, `DELETE FROM name_aliases WHERE kind = ? AND name_norm = ?`, kind, nameNorm)
+	return err
+}

@@ -3,6 +3,7 @@ package salonboard
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 
 	"salondesk/app"
 	"salondesk/data"
@@ -65,11 +66,7 @@ func bookedNames(t *app.Tx, r data.Reservation) (menus []string, coupon string, 
 func preferredAlias(list []data.Alias, kind string, id int64) string {
 	var best data.Alias
 	for _, a := range list {
-		target := a.MenuID
-		if kind == "coupon" {
-			target = a.CouponID
-		}
-		if a.Kind != kind || id == 0 || target != id {
+		if a.Kind != kind || id == 0 || aliasTarget(a, kind) != id {
 			continue
 		}
 		if len(a.NameNorm) > len(best.NameNorm) || (len(a.NameNorm) == len(best.NameNorm) && a.ID > best.ID) {
@@ -79,6 +76,11 @@ func preferredAlias(list []data.Alias, kind string, id int64) string {
 	return best.NameNorm
 }
 
+// MaxSalonBoardName is the longest SALON BOARD name staff may map, in characters. The
+// spec gives no limit for the site's menu and coupon names; this is well above any name
+// HOT PEPPER Beauty publishes and keeps a mistaken paste (a whole coupon text) out.
+const MaxSalonBoardName = 100
+
 // MapToSalonBoard records, as staff set it once, that local menu (kind "menu") or coupon
 // (kind "coupon") id is SALON BOARD's option sbName: desk reservations then choose that
 // option, and a reservation arriving with that name applies to id. Bad input is a
@@ -87,6 +89,9 @@ func (sb *Room) MapToSalonBoard(ctx context.Context, kind string, id int64, sbNa
 	n := NormalizeName(sbName)
 	if strings.TrimSpace(sbName) == "" || n == "" {
 		return &app.UserError{Key: "sync.alias.name_required"}
+	}
+	if utf8.RuneCountInString(strings.TrimSpace(sbName)) > MaxSalonBoardName {
+		return &app.UserError{Key: "sync.alias.name_too_long", Args: map[string]any{"Max": MaxSalonBoardName}}
 	}
 	return sb.a.Update(ctx, func(t *app.Tx) error {
 		a := data.Alias{Kind: kind, NameNorm: n}
@@ -111,4 +116,56 @@ func (sb *Room) MapToSalonBoard(ctx context.Context, kind string, id int64, sbNa
 		}
 		return t.SaveAlias(&a)
 	})
+}
+
+// SalonBoardNames are the SALON BOARD names (as stored: normalised) mapped to local menu
+// (kind "menu") or coupon (kind "coupon") id, the one a desk registration chooses first
+// (see preferredAlias), then the rest by name.
+func (sb *Room) SalonBoardNames(ctx context.Context, kind string, id int64) ([]string, error) {
+	var names []string
+	err := sb.a.View(ctx, func(t *app.Tx) error {
+		list, err := data.ListAliases(t.Ctx(), t.Q())
+		if err != nil {
+			return err
+		}
+		first := preferredAlias(list, kind, id)
+		if first == "" {
+			return nil
+		}
+		names = append(names, first)
+		for _, a := range list { // ListAliases orders by name
+			if a.Kind == kind && aliasTarget(a, kind) == id && a.NameNorm != first {
+				names = append(names, a.NameNorm)
+			}
+		}
+		return nil
+	})
+	return names, err
+}
+
+// UnmapSalonBoard removes the mapping of SALON BOARD name sbName to local menu or coupon
+// id: desk registrations no longer choose that option for it (its name goes to 予約時メモ
+// unless it matches by name), and a reservation arriving with that name is no longer
+// applied to id. A name mapped to something else, or to nothing, is left alone.
+func (sb *Room) UnmapSalonBoard(ctx context.Context, kind string, id int64, sbName string) error {
+	n := NormalizeName(sbName)
+	return sb.a.Update(ctx, func(t *app.Tx) error {
+		a, ok, err := t.Alias(kind, n)
+		if err != nil || !ok || aliasTarget(a, kind) != id {
+			return err
+		}
+		if err := data.DeleteAlias(t.Ctx(), t.Q(), kind, n); err != nil {
+			return err
+		}
+		t.Publish(app.MastersChanged{})
+		return nil
+	})
+}
+
+// aliasTarget is the local menu or coupon an alias of kind maps to.
+func aliasTarget(a data.Alias, kind string) int64 {
+	if kind == "coupon" {
+		return a.CouponID
+	}
+	return a.MenuID
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/data"
 )
 
@@ -22,11 +23,13 @@ type couponForm struct {
 	target                         *choice
 	menus                          *menuChecks
 	active                         *widget.Check
+	sbName                         *sbNameField
 }
 
-func newCouponTab(s *screen) (*masterTab[data.Coupon], *couponForm) {
+func newCouponTab(s *screen, sb *salonboard.Room) (*masterTab[data.Coupon], *couponForm) {
 	f := &couponForm{name: widget.NewEntry(), content: widget.NewMultiLineEntry(), price: widget.NewEntry(),
-		duration: widget.NewEntry(), menus: newMenuChecks(), active: widget.NewCheck(lang.X("masters.active", "有効"), nil)}
+		duration: widget.NewEntry(), menus: newMenuChecks(), active: widget.NewCheck(lang.X("masters.active", "有効"), nil),
+		sbName: newSBNameField(sb, s.win, "coupon")}
 	labels := make([]string, len(couponTargets))
 	for i, v := range couponTargets {
 		labels[i] = lang.X("masters.coupon_target."+itoa(i), v)
@@ -43,6 +46,8 @@ func newCouponTab(s *screen) (*masterTab[data.Coupon], *couponForm) {
 		widget.NewFormItem(lang.X("masters.duration", "所要時間(分)"), f.duration),
 		widget.NewFormItem(lang.X("masters.coupon_menus", "対象メニュー"), f.menus.box),
 		widget.NewFormItem("", f.active),
+		f.sbName.formItem(lang.X("masters.sb_name_coupon_hint",
+			"SALON BOARDでは、このクーポンをこの名前のクーポンとして表示します。どのクーポンにも当たらない名前は、予約時メモの先頭に書かれます。")),
 	)
 	return newMasterTab(s, tabSpec[data.Coupon]{
 		table: app.TableCoupons,
@@ -55,7 +60,10 @@ func newCouponTab(s *screen) (*masterTab[data.Coupon], *couponForm) {
 		read:  f.read,
 		save:  func(ctx context.Context, x *data.Coupon) error { return s.a.SaveCoupon(ctx, x) },
 		form:  form,
-		also:  func(m app.Masters) { f.menus.setMenus(m.Categories, m.Menus) },
+		also: func(m app.Masters) {
+			f.menus.setMenus(m.Categories, m.Menus)
+			f.sbName.refresh()
+		},
 	}), f
 }
 
@@ -67,6 +75,7 @@ func (f *couponForm) show(x data.Coupon) {
 	f.duration.SetText(itoa(x.DurationMin))
 	f.menus.setSelected(x.MenuIDs)
 	f.active.SetChecked(x.Active)
+	f.sbName.show(x.ID)
 }
 
 func (f *couponForm) read() (data.Coupon, error) {

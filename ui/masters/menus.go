@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/data"
 )
 
@@ -45,11 +46,13 @@ type menuForm struct {
 	category                    *picker
 	name, duration, price, sort *widget.Entry
 	active                      *widget.Check
+	sbName                      *sbNameField
 }
 
-func newMenuTab(s *screen) (*masterTab[data.Menu], *menuForm) {
+func newMenuTab(s *screen, sb *salonboard.Room) (*masterTab[data.Menu], *menuForm) {
 	f := &menuForm{category: newPicker(""), name: widget.NewEntry(), duration: widget.NewEntry(),
-		price: widget.NewEntry(), sort: widget.NewEntry(), active: widget.NewCheck(lang.X("masters.active", "有効"), nil)}
+		price: widget.NewEntry(), sort: widget.NewEntry(), active: widget.NewCheck(lang.X("masters.active", "有効"), nil),
+		sbName: newSBNameField(sb, s.win, "menu")}
 	f.category.PlaceHolder = lang.X("masters.category_pick", "カテゴリを選択")
 	form := widget.NewForm(
 		widget.NewFormItem(lang.X("masters.category", "カテゴリ"), f.category),
@@ -59,6 +62,8 @@ func newMenuTab(s *screen) (*masterTab[data.Menu], *menuForm) {
 		widget.NewFormItem(lang.X("masters.price", "料金"), f.price),
 		widget.NewFormItem(lang.X("masters.sort_order", "表示順"), f.sort),
 		widget.NewFormItem("", f.active),
+		f.sbName.formItem(lang.X("masters.sb_name_menu_hint",
+			"SALON BOARDでは、このメニューをこの名前のメニューとして表示します。どのメニューにも当たらない名前は、予約時メモの先頭に書かれます。")),
 	)
 	return newMasterTab(s, tabSpec[data.Menu]{
 		table: app.TableMenus,
@@ -77,6 +82,7 @@ func newMenuTab(s *screen) (*masterTab[data.Menu], *menuForm) {
 		also: func(m app.Masters) {
 			setPickerRows(f.category, m.Categories, func(c data.Category) int64 { return c.ID },
 				func(c data.Category) string { return c.Name })
+			f.sbName.refresh()
 		},
 	}), f
 }
@@ -88,6 +94,7 @@ func (f *menuForm) show(x data.Menu) {
 	f.price.SetText(itoa(x.Price))
 	f.sort.SetText(itoa(x.SortOrder))
 	f.active.SetChecked(x.Active)
+	f.sbName.show(x.ID)
 }
 
 func (f *menuForm) read() (data.Menu, error) {

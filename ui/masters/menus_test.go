@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/data"
 	"salondesk/ui/internal/uitest"
 )
@@ -19,7 +20,7 @@ import (
 // write nothing; a zero-minute menu is fine.
 func TestMenuBadInputWritesNothing(t *testing.T) {
 	f := newFixture(t)
-	s := newMenuScreen(f.a, f.win)
+	s := newMenuScreen(f.a, salonboard.New(f.a), f.win)
 	f.show(s.view)
 	mf, tab := s.menuForm, s.menus
 	before := f.count(t, "menus")
@@ -77,7 +78,7 @@ func couponNamed(t *testing.T, f *fixture, name string) data.Coupon {
 // A coupon saved with menus ticked keeps them, and keeps them through a later edit.
 func TestCouponKeepsMenus(t *testing.T) {
 	f := newFixture(t)
-	s := newMenuScreen(f.a, f.win)
+	s := newMenuScreen(f.a, salonboard.New(f.a), f.win)
 	f.show(s.view)
 	cf, tab := s.couponForm, s.coupons
 	name := "平日限定 カット＋炭酸泉 ¥6,000"
@@ -117,7 +118,7 @@ func TestCouponKeepsMenus(t *testing.T) {
 // Deleting asks first; a menu still used by a coupon gets the app's message and stays.
 func TestDeleteAsksAndRefusesInUse(t *testing.T) {
 	f := newFixture(t)
-	s := newMenuScreen(f.a, f.win)
+	s := newMenuScreen(f.a, salonboard.New(f.a), f.win)
 	f.show(s.view)
 	tab := s.menus
 	before := f.count(t, "menus")
@@ -151,7 +152,7 @@ func TestDeleteAsksAndRefusesInUse(t *testing.T) {
 // The menu screen as staff see it: the メニュー tab with カット open.
 func TestMenuScreenImage(t *testing.T) {
 	f := newFixture(t)
-	s := newMenuScreen(f.a, f.win)
+	s := newMenuScreen(f.a, salonboard.New(f.a), f.win)
 	f.show(s.view)
 	f.win.Resize(fyne.NewSize(900, 560))
 	s.view.SelectIndex(1)
@@ -162,7 +163,7 @@ func TestMenuScreenImage(t *testing.T) {
 // A 定額プラン and a 商品 linked to it are stored with their payment methods.
 func TestPlanAndProductSaved(t *testing.T) {
 	f := newFixture(t)
-	s := newMenuScreen(f.a, f.win)
+	s := newMenuScreen(f.a, salonboard.New(f.a), f.win)
 	f.show(s.view)
 	pf, rf := s.planForm, s.productForm
 

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/data"
 )
 
@@ -25,16 +26,17 @@ type menuScreen struct {
 }
 
 // NewMenuScreen is the menu item クーポン・メニュー・定額プラン: menu categories, menus,
-// coupons, 定額プラン and 商品.
-func NewMenuScreen(a *app.App, win fyne.Window) fyne.CanvasObject {
-	return newMenuScreen(a, win).view
+// coupons, 定額プラン and 商品. sb is SALON BOARD's room, for each menu's and coupon's
+// 「SALON BOARDでの名前」.
+func NewMenuScreen(a *app.App, sb *salonboard.Room, win fyne.Window) fyne.CanvasObject {
+	return newMenuScreen(a, sb, win).view
 }
 
-func newMenuScreen(a *app.App, win fyne.Window) *menuScreen {
+func newMenuScreen(a *app.App, sb *salonboard.Room, win fyne.Window) *menuScreen {
 	s := &menuScreen{screen: screen{a: a, win: win}}
 	s.categories, _ = newCategoryTab(&s.screen)
-	s.menus, s.menuForm = newMenuTab(&s.screen)
-	s.coupons, s.couponForm = newCouponTab(&s.screen)
+	s.menus, s.menuForm = newMenuTab(&s.screen, sb)
+	s.coupons, s.couponForm = newCouponTab(&s.screen, sb)
 	s.plans, s.planForm = newPlanTab(&s.screen)
 	s.products, s.productForm = newProductTab(&s.screen)
 	s.view = container.NewAppTabs(

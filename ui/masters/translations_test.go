@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"salondesk/app/salonboard"
 	"salondesk/ui/internal/uitest"
 )
 
@@ -52,7 +53,7 @@ func TestNoMissingTranslationAtRunTime(t *testing.T) {
 	for i := range staff.view.Items {
 		staff.view.SelectIndex(i)
 	}
-	menus := newMenuScreen(f.a, f.win)
+	menus := newMenuScreen(f.a, salonboard.New(f.a), f.win)
 	f.show(menus.view)
 	for i := range menus.view.Items {
 		menus.view.SelectIndex(i)
