@@ -197,7 +197,7 @@ func TestPlanAndProductSaved(t *testing.T) {
 // Smaregi.
 func TestPaymentMethodSaysWhatGoesToSmaregi(t *testing.T) {
 	f := newFixture(t)
-	s := newMenuScreen(f.a, f.win)
+	s := newMenuScreen(f.a, salonboard.New(f.a), f.win)
 	f.show(s.view)
 	hint := lang.X("masters.payment_hint", "")
 	if !strings.Contains(hint, "継続課金") {
