@@ -66,9 +66,14 @@ func readMails(t *testing.T, d *sbdemo.Demo, n int) map[uint32][]byte {
 	case <-time.After(10 * time.Second):
 		t.Fatalf("the reader got %d of %d mails", len(got), n)
 	}
+	// The reader may still be handing over a later mail while it stops: return a copy.
 	mu.Lock()
 	defer mu.Unlock()
-	return got
+	out := make(map[uint32][]byte, len(got))
+	for uid, raw := range got {
+		out[uid] = raw
+	}
+	return out
 }
 
 // The feed's mails arrive through IMAP in both charsets, from SALON BOARD's
