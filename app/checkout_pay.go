@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 
+	"salondesk/app/csvio"
 	"salondesk/data"
 )
 
@@ -122,11 +123,20 @@ func (a *App) Contracts(ctx context.Context, customerID int64) ([]data.Contract,
 	return data.ActiveContracts(ctx, a.store.Reader(), customerID)
 }
 
-// AddContract records a customer's 定額プラン or 回数券 (remaining nil = unlimited).
+// AddContract records a customer's 定額プラン or 回数券 (remaining nil = unlimited). A 回数券
+// needs its visits (at least one); the start day is read as people write it (2026/4/1 too).
 func (a *App) AddContract(ctx context.Context, c *data.Contract) error {
 	if c.Remaining != nil && *c.Remaining < 0 {
 		return userErr("checkout.error.negative")
 	}
+	if c.Kind == data.ContractTicket && (c.Remaining == nil || *c.Remaining < 1) {
+		return userErr("checkout.error.contract_visits")
+	}
+	day, ok := csvio.Day(c.StartedOn)
+	if !ok {
+		return userErr("checkout.error.contract_start")
+	}
+	c.StartedOn = day
 	if c.StartedOn == "" {
 		c.StartedOn = data.FormatDay(a.now())
 	}

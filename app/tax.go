@@ -50,13 +50,22 @@ func (a *App) TaxSettings(ctx context.Context) TaxSettings {
 	return t
 }
 
-// SaveTaxSettings writes the tax settings, refusing a rate outside 0–100 or an unknown rounding.
-func (a *App) SaveTaxSettings(ctx context.Context, t TaxSettings) error {
+// CheckTaxSettings refuses a rate outside 0–100 or an unknown rounding, so a screen that
+// saves tax with other settings can check all of them before writing any.
+func CheckTaxSettings(t TaxSettings) error {
 	if t.Rate < 0 || t.Rate > 100 {
 		return userErr("checkout.error.tax_rate")
 	}
 	if t.Rounding != RoundPerSale && t.Rounding != RoundPerLine {
 		return userErr("checkout.error.tax_rounding")
+	}
+	return nil
+}
+
+// SaveTaxSettings writes the tax settings in one transaction after CheckTaxSettings.
+func (a *App) SaveTaxSettings(ctx context.Context, t TaxSettings) error {
+	if err := CheckTaxSettings(t); err != nil {
+		return err
 	}
 	inclusive := "0"
 	if t.Inclusive {

@@ -5,24 +5,21 @@ import (
 	"database/sql"
 )
 
-// CustomerContracts lists a customer's contracts, newest first, with the plan's name.
+// CustomerContracts lists a customer's contracts, newest first, with the plan's (or the
+// product's) name, kind and visits left: the same columns as 会計's list.
 func CustomerContracts(ctx context.Context, q Querier, customerID int64) ([]Contract, error) {
-	rows, err := q.QueryContext(ctx, `SELECT k.id, k.customer_id, k.plan_id, k.product_id, COALESCE(p.name, ''),
-		k.started_on, k.ended_on, k.status, k.source FROM contracts k LEFT JOIN plans p ON p.id = k.plan_id
-		WHERE k.customer_id = ? ORDER BY k.started_on DESC, k.id DESC`, customerID)
+	rows, err := q.QueryContext(ctx, `SELECT `+contractColumns+` WHERE c.customer_id = ?
+		ORDER BY c.started_on DESC, c.id DESC`, customerID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []Contract
 	for rows.Next() {
-		var k Contract
-		var plan, product sql.NullInt64
-		if err := rows.Scan(&k.ID, &k.CustomerID, &plan, &product, &k.PlanName, &k.StartedOn, &k.EndedOn,
-			&k.Status, &k.Source); err != nil {
+		k, err := scanContract(rows)
+		if err != nil {
 			return nil, err
 		}
-		k.PlanID, k.ProductID = idOf(plan), idOf(product)
 		out = append(out, k)
 	}
 	return out, rows.Err()

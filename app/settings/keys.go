@@ -4,6 +4,8 @@ import (
 	"context"
 	"strconv"
 	"strings"
+
+	"salondesk/app"
 )
 
 // field is one key of `salondesk config`: how to read it from All and to put a typed
@@ -71,6 +73,24 @@ var fields = []field{
 	strField(Language, SectionGeneral, func(a *All) *string { return &a.General.Language }),
 	strField(SalonName, SectionSalon, func(a *All) *string { return &a.Salon.Name }),
 	numField(SlotMinutes, SectionSalon, func(a *All) *int { return &a.Salon.SlotMinutes }),
+	numField(TaxRate, SectionTax, func(a *All) *int { return &a.Tax.Rate }),
+	boolField(TaxInclusive, SectionTax, func(a *All) *bool { return &a.Tax.Inclusive }),
+	roundingField(TaxRounding, SectionTax, func(a *All) *string { return &a.Tax.Rounding }),
+}
+
+// roundingField takes the two words the config list shows (sale / line); the screen's
+// message names the choices by what the 設定 screen calls them, so the CLI says both.
+func roundingField(key, section string, p func(a *All) *string) field {
+	f := strField(key, section, p)
+	f.set = func(a *All, v string) error {
+		v = strings.ToLower(strings.TrimSpace(v))
+		if v != app.RoundPerSale && v != app.RoundPerLine {
+			return userErr("settings.error.tax_rounding", "Key", key, "Value", v)
+		}
+		*p(a) = v
+		return nil
+	}
+	return f
 }
 
 // Keys lists the keys `salondesk config` knows, in a stable order.
@@ -125,6 +145,8 @@ func (s *Settings) Set(ctx context.Context, key, value string) error {
 		return s.SaveSmaregi(ctx, all.Smaregi)
 	case SectionGeneral:
 		return s.SaveGeneral(ctx, all.General)
+	case SectionTax:
+		return s.SaveTax(ctx, all.Tax)
 	}
 	return s.SaveSalon(ctx, all.Salon)
 }

@@ -108,6 +108,7 @@ func (s *Settings) All(ctx context.Context) (All, error) {
 	if all.General, err = s.General(ctx); err != nil {
 		return all, err
 	}
+	all.Tax = s.a.TaxSettings(ctx)
 	all.Salon, err = s.a.Salon(ctx)
 	return all, err
 }
@@ -163,6 +164,15 @@ func (s *Settings) SaveSalon(ctx context.Context, salon app.Salon) error {
 		return err
 	}
 	s.a.Events().Publish(app.SettingsChanged{Section: SectionSalon})
+	return nil
+}
+
+// SaveTax writes 消費税 (rate, 内税/外税, rounding) through app, which checks it first.
+func (s *Settings) SaveTax(ctx context.Context, t app.TaxSettings) error {
+	if err := s.a.SaveTaxSettings(ctx, t); err != nil {
+		return err
+	}
+	s.a.Events().Publish(app.SettingsChanged{Section: SectionTax})
 	return nil
 }
 

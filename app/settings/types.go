@@ -1,5 +1,5 @@
 // Package settings is SalonDesk's typed configuration: SALON BOARD (login id, the
-// reservation mailbox, sync on/off and intervals), Smaregi (契約ID, URL, 部門ID, the
+// reservation mailbox, sync on/off and intervals), the salon's 消費税, Smaregi (契約ID, URL, 部門ID, the
 // 都度決済 product code, pull interval, the receiver's port) and the UI language. Values
 // live in the database's settings table; passwords and tokens never do (package
 // secrets keeps them in the OS keychain). Every save validates the whole section first
@@ -38,6 +38,10 @@ const (
 
 	SalonName   = app.KeySalonName
 	SlotMinutes = app.KeySlotMinutes
+
+	TaxRate      = app.KeyTaxRate      // 消費税率 in percent
+	TaxInclusive = app.KeyTaxInclusive // 1: 内税 (prices include tax), 0: 外税
+	TaxRounding  = app.KeyTaxRounding  // app.RoundPerSale or app.RoundPerLine (both 切り捨て)
 )
 
 // Sections, as SettingsChanged names them.
@@ -46,6 +50,7 @@ const (
 	SectionSmaregi    = "smaregi"
 	SectionGeneral    = "general"
 	SectionSalon      = "salon"
+	SectionTax        = "tax" // 消費税, shown on サロン
 )
 
 // TLS modes of the mailbox connection.
@@ -115,4 +120,5 @@ type All struct {
 	Smaregi    Smaregi
 	General    General
 	Salon      app.Salon
+	Tax        app.TaxSettings
 }

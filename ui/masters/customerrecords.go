@@ -6,8 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"salondesk/data"
 	"salondesk/ui/uifmt"
 )
 
@@ -18,7 +20,9 @@ type customerRecords struct {
 	summary   *widget.Label
 	contracts *widget.Label
 	payments  *widget.Label
+	addBtn    *widget.Button // 契約を追加: a 定額プラン or 回数券
 	deleteBtn *widget.Button
+	form      *contractForm // the last 契約を追加 form opened
 	view      fyne.CanvasObject
 }
 
@@ -27,12 +31,15 @@ func newCustomerRecords(d *customerDetail) *customerRecords {
 		payments: widget.NewLabel("")}
 	r.contracts.Wrapping = fyne.TextWrapWord
 	r.payments.Wrapping = fyne.TextWrapWord
+	r.addBtn = widget.NewButtonWithIcon(lang.X("customers.ui.contract_add_button", "契約を追加"), theme.ContentAddIcon(),
+		r.addContractTapped)
 	r.deleteBtn = widget.NewButton(lang.X("customers.ui.delete_one", "お客様情報を削除する"), r.deleteTapped)
 	r.deleteBtn.Importance = widget.DangerImportance
 	bold := func(text string) *widget.Label {
 		return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	r.view = container.NewVBox(r.summary, bold(lang.X("customers.ui.contracts", "定額プラン")), r.contracts,
+	r.view = container.NewVBox(r.summary,
+		container.NewBorder(nil, nil, nil, r.addBtn, bold(lang.X("customers.ui.contracts", "定額プラン・回数券"))), r.contracts,
 		bold(lang.X("customers.ui.payments", "お支払い")), r.payments, container.NewHBox(r.deleteBtn))
 	return r
 }
@@ -58,8 +65,13 @@ func (r *customerRecords) load() {
 		if k.Status != "active" {
 			state = lang.X("customers.ui.contract_ended", "{{.Day}} 解約", map[string]any{"Day": dash(k.EndedOn)})
 		}
-		ks = append(ks, lang.X("customers.ui.contract_row", "{{.Plan}}　{{.Start}}〜　{{.State}}",
-			map[string]any{"Plan": k.PlanName, "Start": dash(k.StartedOn), "State": state}))
+		row := map[string]any{"Plan": k.PlanName, "Start": dash(k.StartedOn), "State": state}
+		if k.Kind == data.ContractTicket && k.Remaining != nil {
+			row["Left"] = *k.Remaining
+			ks = append(ks, lang.X("customers.ui.contract_ticket_row", "{{.Plan}}（回数券 残り{{.Left}}回）　{{.Start}}〜　{{.State}}", row))
+			continue
+		}
+		ks = append(ks, lang.X("customers.ui.contract_row", "{{.Plan}}　{{.Start}}〜　{{.State}}", row))
 	}
 	r.contracts.SetText(orNone(ks))
 	var ps []string

@@ -6,14 +6,18 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"salondesk/data"
+	"salondesk/ui/uifmt"
 )
 
 // dayChart is the bar chart of a month's days, drawn with canvas primitives: one bar per
 // day, its height the day's sales, the day's number under it.
 type dayChart struct {
+	peak   *widget.Label // the month's best day: the bars have no scale of their own
 	box    *fyne.Container
 	bars   []*canvas.Rectangle
 	labels []*canvas.Text
@@ -21,7 +25,7 @@ type dayChart struct {
 }
 
 func newDayChart() *dayChart {
-	c := &dayChart{}
+	c := &dayChart{peak: widget.NewLabel("")}
 	c.box = &fyne.Container{Layout: (*chartLayout)(c)}
 	return c
 }
@@ -47,6 +51,24 @@ func (c *dayChart) show(month time.Time, byDay []data.SalesBucket) {
 	}
 	c.box.Objects = objs
 	c.box.Refresh()
+	c.showPeak(first)
+}
+
+// showPeak names the month's best day and its sales, which the tallest bar stands for.
+func (c *dayChart) showPeak(first time.Time) {
+	best := -1
+	for i, v := range c.values {
+		if v > 0 && (best < 0 || v > c.values[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		c.peak.SetText(lang.X("sales.screen.chart_empty", "{{.Year}}年{{.Month}}月の会計はありません。",
+			map[string]any{"Year": first.Year(), "Month": int(first.Month())}))
+		return
+	}
+	c.peak.SetText(lang.X("sales.screen.chart_peak", "{{.Year}}年{{.Month}}月　最高 {{.Day}}日 {{.Amount}}",
+		map[string]any{"Year": first.Year(), "Month": int(first.Month()), "Day": best + 1, "Amount": uifmt.Yen(c.values[best])}))
 }
 
 // chartLayout places the bars; it is the chart itself seen as a layout.

@@ -99,12 +99,17 @@ func (d *DayClose) Refresh() {
 	}
 	for _, box := range []*fyne.Container{d.pairs, d.sales, d.pays, d.visits} {
 		if len(box.Objects) == 0 {
-			l := widget.NewLabel(lang.X("sales.close.nothing", "なし"))
-			l.Importance = widget.LowImportance
-			box.Add(l)
+			box.Add(nothing())
 		}
 	}
 	d.body.Refresh()
+}
+
+// nothing is what an empty group of 日次照合 or 売上管理 shows.
+func nothing() *widget.Label {
+	l := widget.NewLabel(lang.X("sales.close.nothing", "なし"))
+	l.Importance = widget.LowImportance
+	return l
 }
 
 func saleLine(s data.Sale) string {

@@ -145,6 +145,17 @@ func TestSalesScreenMonthChart(t *testing.T) {
 	if h := s.chart.bars[9].Size().Height; h <= 0 || s.chart.bars[8].Size().Height != 0 {
 		t.Fatalf("bar of the 10th %v, of the 9th %v", h, s.chart.bars[8].Size().Height)
 	}
+	// The bars have no scale: the best day is named above them, and the chart sits right
+	// under the total, before the breakdowns, so the month view shows it first.
+	uitest.MustContain(t, "chart", uitest.DrawnTexts(s.Content()), "2026年11月　最高 10日 ¥")
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject
+	if chart, methods := abs(s.chart.box).Y, abs(s.methods).Y; chart >= methods {
+		t.Fatalf("chart at y=%v, 支払方法別 at y=%v: the chart is under the breakdowns", chart, methods)
+	}
+	// A month without sales says so; its empty groups say なし instead of a blank card.
+	s.step(-1)
+	uitest.MustContain(t, "empty month", uitest.DrawnTexts(s.Content()), "2026年10月の会計はありません。")
+	uitest.MustContain(t, "empty group", uitest.DrawnTexts(s.methods), "なし")
 	// Drawn for a look, when asked: SALES_PNG=/tmp/sales.png go test -run MonthChart ./ui/sales/
 	if out := os.Getenv("SALES_PNG"); out != "" {
 		writePNG(t, f.win.Canvas().Capture(), out)

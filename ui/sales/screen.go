@@ -83,10 +83,11 @@ func NewScreen(a *app.App, win fyne.Window) *Screen {
 			widget.NewLabel("〜"), container.NewGridWrap(fyne.NewSize(130, s.to.MinSize().Height), s.to), next, show),
 		container.NewHBox(utf8, sjis),
 		s.title, s.total,
+		// The chart comes first: a person who picks 月 sees the days without scrolling.
+		widget.NewCard("", lang.X("sales.screen.chart", "日別売上（月）"), container.NewVBox(s.chart.peak, s.chart.box)),
 		container.NewGridWithColumns(2,
 			box("sales.screen.by_method", "支払方法別", s.methods), box("sales.screen.by_staff", "スタッフ別", s.staff),
 			box("sales.screen.by_category", "メニューカテゴリ別", s.cats), box("sales.screen.by_route", "予約経路別", s.routes)),
-		widget.NewCard("", lang.X("sales.screen.chart", "日別売上（月）"), s.chart.box),
 		widget.NewCard("", lang.X("sales.screen.list", "会計一覧"), s.list))
 	s.content = container.NewVScroll(container.NewPadded(s.body))
 	s.Refresh()
@@ -180,6 +181,12 @@ func (s *Screen) showBreakdowns(sum data.SalesTotals) {
 	}
 	for _, b := range sum.ByCategory {
 		s.cats.Add(bucketRow(categoryName(b), b))
+	}
+	// An empty group says so, as 日次照合's do, instead of showing a blank card.
+	for _, c := range []*fyne.Container{s.methods, s.staff, s.cats} {
+		if len(c.Objects) == 0 {
+			c.Add(nothing())
+		}
 	}
 	hpb, other := routeBuckets(sum.ByRoute)
 	s.routes.Add(bucketRow(lang.X("sales.screen.route_hpb", "HPB"), hpb))

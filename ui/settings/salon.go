@@ -14,13 +14,14 @@ import (
 )
 
 // salonTab is サロン: the name, a summary of the opening hours (edited on 営業時間), the
-// slot length and the UI language (which takes effect at the next start).
+// slot length, 消費税 and the UI language (which takes effect at the next start).
 type salonTab struct {
 	s        *screen
 	name     *widget.Entry
 	slot     *widget.Select
 	hours    *widget.Label
 	language *widget.Select
+	tax      *taxFields
 	saveBtn  *widget.Button
 	capacity int // kept as loaded: it is edited on 予約 停止・再開 / 営業時間
 	lang     string
@@ -32,7 +33,7 @@ var slotValues = []int{10, 15, 30}
 var languages = []string{"ja", "en"}
 
 func newSalonTab(s *screen) *salonTab {
-	t := &salonTab{s: s, name: widget.NewEntry(), hours: widget.NewLabel("")}
+	t := &salonTab{s: s, name: widget.NewEntry(), hours: widget.NewLabel(""), tax: newTaxFields()}
 	var slots []string
 	for _, m := range slotValues {
 		slots = append(slots, lang.X("settings.salon.minutes", "{{.Minutes}}分", map[string]any{"Minutes": m}))
@@ -58,6 +59,9 @@ func newSalonTab(s *screen) *salonTab {
 		widget.NewFormItem(lang.X("settings.salon.slot", "予約枠の長さ"), t.slot),
 		widget.NewFormItem(lang.X("settings.salon.language", "表示言語"), container.NewVBox(t.language, note)),
 	)
+	for _, it := range t.tax.items() {
+		form.AppendItem(it)
+	}
 	t.content = container.NewBorder(nil, container.NewHBox(t.saveBtn), nil, nil, container.NewVScroll(container.NewPadded(form)))
 	return t
 }
@@ -82,6 +86,7 @@ func (t *salonTab) fill() error {
 	}
 	t.lang = g.Language
 	t.language.SetSelectedIndex(indexOf(languages, g.Language))
+	t.tax.fill(t.s.a.TaxSettings(ctx))
 	return t.fillHours(ctx)
 }
 
@@ -139,12 +144,21 @@ func (t *salonTab) save() {
 		salon.SlotMinutes = slotValues[i]
 	}
 	g := asettings.General{Language: languages[max(t.language.SelectedIndex(), 0)]}
-	// Both are checked before either is written.
+	tax := t.tax.read()
+	// The language and the tax are checked before anything is written.
 	if err := asettings.CheckGeneral(g); err != nil {
 		t.s.showError(err)
 		return
 	}
+	if err := app.CheckTaxSettings(tax); err != nil {
+		t.s.showError(err)
+		return
+	}
 	if err := t.s.conf.SaveSalon(ctx, salon); err != nil {
+		t.s.showError(err)
+		return
+	}
+	if err := t.s.conf.SaveTax(ctx, tax); err != nil {
 		t.s.showError(err)
 		return
 	}

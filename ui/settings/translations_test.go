@@ -20,7 +20,7 @@ func usedKeys(t *testing.T) (keys map[string]string) {
 	keys = map[string]string{}
 	fset := token.NewFileSet()
 	// The files of this area: the screen, the packages under app it owns, and the
-	// support commands in package main.
+	// support commands in package cli.
 	sources := uitest.SourceFiles(t, "*.go", "../../app/settings/*.go", "../../app/secrets/*.go",
 		"../../app/backup/*.go", "../../cli/support.go", "../../cli/doctor.go")
 	for _, name := range sources {
