@@ -2,9 +2,7 @@ package app_test
 
 import (
 	"context"
-	"sync"
 	"testing"
-	"time"
 
 	"salondesk/app"
 	"salondesk/app/salonboard"
@@ -12,31 +10,13 @@ import (
 	"salondesk/data/datatest"
 )
 
-// clock is a fake clock the test moves by hand.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Set(t time.Time) {
-	c.mu.Lock()
-	c.t = t
-	c.mu.Unlock()
-}
-
 // outboxFixture is a seeded salon on a real database file with the SALON BOARD room
 // installed and its sync on (so cancellations queue their verified cancel), on a fake clock.
 type outboxFixture struct {
 	store *data.Store
 	app   *app.App
 	ids   datatest.Salon
-	clock *clock
+	clock *datatest.Clock
 	ctx   context.Context
 }
 
@@ -44,7 +24,7 @@ func newOutboxFixture(t *testing.T) *outboxFixture {
 	t.Helper()
 	s := datatest.NewStore(t)
 	f := &outboxFixture{store: s, ids: datatest.Seed(t, s), ctx: context.Background(),
-		clock: &clock{t: datatest.At("2026-11-20", "09:00")}}
+		clock: datatest.NewClock(datatest.At("2026-11-20", "09:00"))}
 	f.app = app.New(s, app.WithClock(f.clock.Now))
 	if err := salonboard.Install(f.app).SetEnabled(f.ctx, true); err != nil {
 		t.Fatal(err)

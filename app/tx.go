@@ -33,23 +33,20 @@ type Tx struct {
 // Update runs fn in one write transaction and publishes the events its changes caused
 // after the commit; nothing is published when fn fails (and nothing is written).
 func (a *App) Update(ctx context.Context, fn func(t *Tx) error) error {
-	var t *Tx
-	err := a.store.Tx(ctx, func(tx *sql.Tx) error {
-		t = a.newTx(ctx, tx)
-		return fn(t)
-	})
-	if err != nil {
-		return err
-	}
-	a.publish(t.events)
-	return nil
+	return a.updateWith(ctx, a.store.Tx, fn)
 }
 
 // updateErasing is Update with SQLite's secure delete on and the WAL checkpointed after
 // the commit (data.Store.EraseTx): what fn erased is left in neither file.
 func (a *App) updateErasing(ctx context.Context, fn func(t *Tx) error) error {
+	return a.updateWith(ctx, a.store.EraseTx, fn)
+}
+
+// updateWith runs fn as a Tx inside the store's transaction kind run, then publishes.
+func (a *App) updateWith(ctx context.Context, run func(context.Context, func(*sql.Tx) error) error,
+	fn func(t *Tx) error) error {
 	var t *Tx
-	err := a.store.EraseTx(ctx, func(tx *sql.Tx) error {
+	err := run(ctx, func(tx *sql.Tx) error {
 		t = a.newTx(ctx, tx)
 		return fn(t)
 	})

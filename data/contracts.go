@@ -38,7 +38,7 @@ const contractColumns = `c.id, c.customer_id, COALESCE(c.plan_id, 0), COALESCE(c
 	COALESCE(pl.name, pr.name, ''), c.started_on, c.ended_on, c.status, c.source, c.kind, c.remaining
 	FROM contracts c LEFT JOIN plans pl ON pl.id = c.plan_id LEFT JOIN products pr ON pr.id = c.product_id`
 
-func scanContract(sc interface{ Scan(...any) error }) (Contract, error) {
+func scanContract(sc scanner) (Contract, error) {
 	var c Contract
 	var rem sql.NullInt64
 	err := sc.Scan(&c.ID, &c.CustomerID, &c.PlanID, &c.ProductID, &c.PlanName, &c.StartedOn, &c.EndedOn, &c.Status,
@@ -61,21 +61,8 @@ func GetContract(ctx context.Context, q Querier, id int64) (Contract, error) {
 
 // ActiveContracts lists a customer's active contracts, oldest first.
 func ActiveContracts(ctx context.Context, q Querier, customerID int64) ([]Contract, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+contractColumns+` WHERE c.customer_id = ? AND c.status = 'active'
+	return queryAll(ctx, q, scanContract, `SELECT `+contractColumns+` WHERE c.customer_id = ? AND c.status = 'active'
 		ORDER BY c.id`, customerID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Contract
-	for rows.Next() {
-		c, err := scanContract(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // AddRemaining changes a limited contract's remaining visits by delta (−1 to use one,

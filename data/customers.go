@@ -11,7 +11,7 @@ import (
 const customerCols = `id, number, name, kana, phone, email, birthday, sex, memo, caution, no_show,
 	first_visit, last_visit, visit_count, origin, created_at, updated_at, erased_on`
 
-func scanCustomer(sc interface{ Scan(...any) error }) (Customer, error) {
+func scanCustomer(sc scanner) (Customer, error) {
 	var c Customer
 	var created, updated string
 	err := sc.Scan(&c.ID, &c.Number, &c.Name, &c.Kana, &c.Phone, &c.Email, &c.Birthday, &c.Sex, &c.Memo,
@@ -134,21 +134,8 @@ func (f CustomerFilter) where() (string, []any, string) {
 // SearchCustomers returns one page of customers ordered by kana.
 func SearchCustomers(ctx context.Context, q Querier, f CustomerFilter, limit, offset int) ([]Customer, error) {
 	where, args, order := f.where()
-	rows, err := q.QueryContext(ctx, `SELECT `+customerCols+` FROM customers`+where+order+
+	return queryAll(ctx, q, scanCustomer, `SELECT `+customerCols+` FROM customers`+where+order+
 		` LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Customer
-	for rows.Next() {
-		c, err := scanCustomer(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // CountCustomers counts the customers matching f.

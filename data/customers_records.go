@@ -8,21 +8,8 @@ import (
 // CustomerContracts lists a customer's contracts, newest first, with the plan's (or the
 // product's) name, kind and visits left: the same columns as 会計's list.
 func CustomerContracts(ctx context.Context, q Querier, customerID int64) ([]Contract, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+contractColumns+` WHERE c.customer_id = ?
+	return queryAll(ctx, q, scanContract, `SELECT `+contractColumns+` WHERE c.customer_id = ?
 		ORDER BY c.started_on DESC, c.id DESC`, customerID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Contract
-	for rows.Next() {
-		k, err := scanContract(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, k)
-	}
-	return out, rows.Err()
 }
 
 // CustomerPayments lists a customer's payments, newest first.

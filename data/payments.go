@@ -80,19 +80,6 @@ func ListPayments(ctx context.Context, q Querier, from, to time.Time, unmatchedO
 
 // CustomersNamed lists the customers whose kana or name is exactly name (at most limit).
 func CustomersNamed(ctx context.Context, q Querier, name string, limit int) ([]Customer, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+customerCols+` FROM customers WHERE kana = ? OR name = ? LIMIT ?`,
+	return queryAll(ctx, q, scanCustomer, `SELECT `+customerCols+` FROM customers WHERE kana = ? OR name = ? LIMIT ?`,
 		name, name, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Customer
-	for rows.Next() {
-		c, err := scanCustomer(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }

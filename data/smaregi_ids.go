@@ -64,22 +64,9 @@ func CountExternalIDs(ctx context.Context, q Querier, system, kind string) (int,
 // UnmappedCustomers lists, by id, up to limit customers of origin that system does not
 // know yet (a bulk send's remaining work: what it sent is mapped as it goes).
 func UnmappedCustomers(ctx context.Context, q Querier, system, origin string, limit int) ([]Customer, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+customerCols+` FROM customers c WHERE origin = ?
+	return queryAll(ctx, q, scanCustomer, `SELECT `+customerCols+` FROM customers c WHERE origin = ?
 		AND NOT EXISTS (SELECT 1 FROM external_ids e WHERE e.system = ? AND e.kind = 'customer' AND e.local_id = c.id)
 		ORDER BY id LIMIT ?`, origin, system, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Customer
-	for rows.Next() {
-		c, err := scanCustomer(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
 }
 
 // CountUnmappedCustomers is how many customers of origin system does not know yet.

@@ -15,24 +15,6 @@ import (
 	"salondesk/sync/outbox"
 )
 
-// clock is a fake clock the test moves by hand.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Set(t time.Time) {
-	c.mu.Lock()
-	c.t = t
-	c.mu.Unlock()
-}
-
 // outboxFixture is a seeded salon on a real database file with SALON BOARD sync on and a
 // fake clock.
 type outboxFixture struct {
@@ -40,7 +22,7 @@ type outboxFixture struct {
 	app   *app.App
 	sb    *salonboard.Room
 	ids   datatest.Salon
-	clock *clock
+	clock *datatest.Clock
 	ctx   context.Context
 }
 
@@ -48,7 +30,7 @@ func newOutboxFixture(t *testing.T) *outboxFixture {
 	t.Helper()
 	s := datatest.NewStore(t)
 	f := &outboxFixture{store: s, ids: datatest.Seed(t, s), ctx: context.Background(),
-		clock: &clock{t: datatest.At("2026-11-20", "09:00")}}
+		clock: datatest.NewClock(datatest.At("2026-11-20", "09:00"))}
 	f.app = app.New(s, app.WithClock(f.clock.Now))
 	f.sb = salonboard.Install(f.app)
 	if err := f.sb.SetEnabled(f.ctx, true); err != nil {

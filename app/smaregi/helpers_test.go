@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,18 +17,6 @@ import (
 	"salondesk/sync/smaregi/smaregidouble"
 )
 
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
-}
-
 // fixture is a seeded salon on a real database file with Smaregi on, a fake clock, and
 // the Smaregi double on loopback.
 type fixture struct {
@@ -39,7 +26,7 @@ type fixture struct {
 	app    *app.App
 	room   *appsm.Room
 	ids    datatest.Salon
-	clock  *clock
+	clock  *datatest.Clock
 	double *smaregidouble.Double
 	client *smaregi.Client
 	runner *outbox.Runner
@@ -49,7 +36,7 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	s := datatest.NewStore(t)
 	f := &fixture{t: t, ctx: context.Background(), store: s, ids: datatest.Seed(t, s),
-		clock: &clock{t: datatest.At("2026-11-20", "09:00")}}
+		clock: datatest.NewClock(datatest.At("2026-11-20", "09:00"))}
 	f.app = app.New(s, app.WithClock(f.clock.Now))
 	f.room = appsm.Install(f.app)
 	f.double = smaregidouble.New("sd123", "secret-token")
