@@ -124,10 +124,5 @@ func CustomerSearch(text string) data.CustomerFilter {
 // SearchCustomers returns one page of customers and the total matching.
 func (a *App) SearchCustomers(ctx context.Context, f data.CustomerFilter, limit, offset int) ([]data.Customer, int, error) {
 	f.Now = a.now()
-	list, err := data.SearchCustomers(ctx, a.store.Reader(), f, limit, offset)
-	if err != nil {
-		return nil, 0, err
-	}
-	n, err := data.CountCustomers(ctx, a.store.Reader(), f)
-	return list, n, err
+	return data.SearchCustomersCounted(ctx, a.store.Reader(), f, limit, offset)
 }

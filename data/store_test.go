@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"path/filepath"
+	"strconv"
 	"testing"
+	"time"
 
 	"salondesk/data"
 	"salondesk/data/datatest"
@@ -76,5 +78,48 @@ func TestKanaPrefixSearch(t *testing.T) {
 	n, _ = data.CountCustomers(ctx, s.Reader(), data.CustomerFilter{Name: "100%_"})
 	if n != 0 {
 		t.Fatalf("LIKE wildcards not escaped: %d", n)
+	}
+}
+
+// A name search returns its page and its total from one scan; a page past the end still
+// tells the total; other filters agree with CountCustomers.
+func TestSearchCustomersCounted(t *testing.T) {
+	s := datatest.NewStore(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local)
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		for i := 0; i < 7; i++ {
+			name := "山田 花子"
+			if i%2 == 1 {
+				name = "田中 一郎"
+			}
+			c := data.Customer{Name: name, Kana: "カナ" + strconv.Itoa(i), Phone: "0900000000" + strconv.Itoa(i)}
+			if err := data.InsertCustomer(ctx, tx, &c, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		f      data.CustomerFilter
+		offset int
+		page   int
+		total  int
+	}{
+		{data.CustomerFilter{Name: "山田"}, 0, 3, 4},
+		{data.CustomerFilter{Name: "山田"}, 3, 1, 4},
+		{data.CustomerFilter{Name: "山田"}, 10, 0, 4},
+		{data.CustomerFilter{Name: "佐藤"}, 0, 0, 0},
+		{data.CustomerFilter{Phone: "09000"}, 0, 3, 7},
+		{data.CustomerFilter{}, 6, 1, 7},
+	} {
+		list, total, err := data.SearchCustomersCounted(ctx, s.Reader(), c.f, 3, c.offset)
+		if err != nil || len(list) != c.page || total != c.total {
+			t.Errorf("%+v offset %d: %d rows, total %d, %v; want %d rows, total %d", c.f, c.offset, len(list), total,
+				err, c.page, c.total)
+		}
 	}
 }
