@@ -2,9 +2,6 @@ package outbox
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"sync"
 	"time"
 )
 
@@ -15,33 +12,7 @@ import (
 // cuts them off (like a crash: they run again at the next start). Drain and Run must not
 // run at the same time on one Runner.
 func (r *Runner) Drain(ctx context.Context, until time.Time) error {
-	if !r.runs.CompareAndSwap(false, true) {
-		return errors.New("outbox: Run is already running")
-	}
-	defer r.runs.Store(false)
-	if n, err := r.store.RecoverRunning(ctx, r.opts.Now()); err != nil {
-		return fmt.Errorf("outbox: recover running jobs: %w", err)
-	} else if n > 0 {
-		r.opts.Logf("outbox: %d job(s) left running by the last run will run again", n)
-	}
-	d := &dispatcher{r: r, jobs: make(chan Job), done: make(chan outcome, r.opts.Workers)}
-	var wg sync.WaitGroup
-	for range r.opts.Workers {
-		wg.Go(func() {
-			for j := range d.jobs {
-				d.done <- r.work(ctx, j)
-			}
-		})
-	}
-	d.drain(ctx, until)
-	close(d.jobs)
-	for ; d.busy > 0; d.busy-- {
-		r.note(<-d.done)
-	}
-	wg.Wait()
-	r.refresh(context.WithoutCancel(ctx))
-	r.publish()
-	return nil
+	return r.serve(ctx, func(d *dispatcher) { d.drain(ctx, until) }, true)
 }
 
 // drain dispatches until the deadline, or until no job is in flight and none falls due

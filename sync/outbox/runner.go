@@ -82,6 +82,14 @@ func (r *Runner) kinds() []string {
 // and the jobs they leave unfinished run again at the next start), or the error that
 // kept it from starting.
 func (r *Runner) Run(ctx context.Context) error {
+	return r.serve(ctx, func(d *dispatcher) { d.loop(ctx) }, false)
+}
+
+// serve is what Run and Drain share: recover the jobs left running, start the workers, let
+// dispatch hand them jobs, then wait for the ones in flight and tell the last status
+// (recounting the waiting jobs first when recount: Drain's caller reads them; Run's ctx is
+// over and its store may be closing).
+func (r *Runner) serve(ctx context.Context, dispatch func(d *dispatcher), recount bool) error {
 	if !r.runs.CompareAndSwap(false, true) {
 		return errors.New("outbox: Run is already running")
 	}
@@ -100,12 +108,15 @@ func (r *Runner) Run(ctx context.Context) error {
 			}
 		})
 	}
-	d.loop(ctx)
+	dispatch(d)
 	close(d.jobs)
 	for ; d.busy > 0; d.busy-- {
 		r.note(<-d.done)
 	}
 	wg.Wait()
+	if recount {
+		r.refresh(context.WithoutCancel(ctx))
+	}
 	r.publish()
 	return nil
 }
