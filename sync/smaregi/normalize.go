@@ -128,26 +128,22 @@ func phone(s string) string {
 }
 
 func normalizeCustomers(rows []Customer) ([]Customer, *RefusedError) {
-	good := make([]Customer, 0, len(rows))
-	refused := &RefusedError{Table: "Customer"}
-	for _, r := range rows {
-		n, errs := NormalizeCustomer(r)
-		if len(errs) > 0 {
-			refused.Rows = append(refused.Rows, RefusedRow{ID: r.CustomerID, Fields: errs})
-			continue
-		}
-		good = append(good, n)
-	}
-	return good, refused
+	return normalizeRows("Customer", rows, NormalizeCustomer, func(c Customer) string { return c.CustomerID })
 }
 
 func normalizeProducts(rows []Product) ([]Product, *RefusedError) {
-	good := make([]Product, 0, len(rows))
-	refused := &RefusedError{Table: "Product"}
+	return normalizeRows("Product", rows, NormalizeProduct, func(p Product) string { return p.ProductID })
+}
+
+// normalizeRows applies a table's field rules to every row: the good rows to send, and the
+// refused ones with what is wrong with each.
+func normalizeRows[T any](table string, rows []T, norm func(T) (T, []FieldError), id func(T) string) ([]T, *RefusedError) {
+	good := make([]T, 0, len(rows))
+	refused := &RefusedError{Table: table}
 	for _, r := range rows {
-		n, errs := NormalizeProduct(r)
+		n, errs := norm(r)
 		if len(errs) > 0 {
-			refused.Rows = append(refused.Rows, RefusedRow{ID: r.ProductID, Fields: errs})
+			refused.Rows = append(refused.Rows, RefusedRow{ID: id(r), Fields: errs})
 			continue
 		}
 		good = append(good, n)
