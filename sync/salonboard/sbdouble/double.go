@@ -65,19 +65,22 @@ type Request struct {
 	Query   string
 	Referer string
 	At      time.Time // on Config.Now's clock
+	Kind    PageKind
 }
 
 // Double is the fake SALON BOARD. Create it with New.
 type Double struct {
 	cfg Config
 
-	mu       sync.Mutex
-	st       *state
-	sessions map[string]*session
-	faults   []*Fault
-	log      []Request
-	inFlight int
-	maxIn    int // most requests ever served at the same time
+	mu        sync.Mutex
+	st        *state
+	sessions  map[string]*session
+	taken     map[string]bool // sessions ended by a login elsewhere (TakeSession)
+	takeovers int
+	faults    []*Fault
+	log       []Request
+	inFlight  int
+	maxIn     int // most requests ever served at the same time
 }
 
 // session is one logged-in browser.
@@ -114,7 +117,7 @@ func New(cfg Config) *Double {
 	if cfg.Group && len(cfg.Stores) == 0 {
 		cfg.Stores = []Store{{ID: "H000000101", Name: "サロン・デモ 本店"}, {ID: "H000000102", Name: "サロン・デモ 駅前店"}}
 	}
-	d := &Double{cfg: cfg, st: newState(), sessions: map[string]*session{}}
+	d := &Double{cfg: cfg, st: newState(), sessions: map[string]*session{}, taken: map[string]bool{}}
 	d.st.touch(cfg.Now())
 	return d
 }
@@ -125,7 +128,7 @@ func (d *Double) now() time.Time { return d.cfg.Now().In(d.cfg.Location) }
 func (d *Double) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	d.mu.Lock()
 	d.log = append(d.log, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery,
-		Referer: r.Referer(), At: d.cfg.Now()})
+		Referer: r.Referer(), At: d.cfg.Now(), Kind: kindOf(r.URL.Path)})
 	f := d.takeFault(r.URL.Path)
 	d.inFlight++
 	d.maxIn = max(d.maxIn, d.inFlight)
@@ -183,6 +186,9 @@ func (d *Double) route(w http.ResponseWriter, r *http.Request, f *Fault) {
 // klp serves the logged-in pages, after the session checks.
 func (d *Double) klp(w http.ResponseWriter, r *http.Request, f *Fault) {
 	s := d.session(r)
+	if s == nil && d.showTaken(w, r) {
+		return
+	}
 	if s == nil {
 		// No session at all: the site sends the browser to the login form.
 		http.Redirect(w, r, PathLogin, http.StatusFound)
@@ -267,11 +273,11 @@ func newID() string {
 	return strings.ToUpper(hex.EncodeToString(b))
 }
 
-// Requests returns the request log.
-func (d *Double) Requests() []Request {
+// Requests returns the request log; count it with its methods.
+func (d *Double) Requests() RequestLog {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return append([]Request(nil), d.log...)
+	return append(RequestLog(nil), d.log...)
 }
 
 // Count is the number of requests to path (method ignored).

@@ -19,6 +19,7 @@ type listView struct {
 	Staff    []option
 	Searched bool
 	Rows     []rowView
+	Total    int // rows of the whole search
 	Page     int
 	Pages    int
 	PrevPN   int
@@ -137,7 +138,7 @@ func (d *Double) showPage(w http.ResponseWriter, s *session, pn int) {
 	d.mu.Lock()
 	s.token = newID()
 	v := d.formView(s.token)
-	v.Searched = true
+	v.Searched, v.Total = true, len(s.search)
 	v.Pages = (len(s.search) + PageSize - 1) / PageSize
 	if v.Pages == 0 {
 		v.Pages = 1

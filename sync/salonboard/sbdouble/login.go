@@ -30,6 +30,9 @@ func (d *Double) doLogin(w http.ResponseWriter, r *http.Request, f *Fault) {
 	}
 	id := newID()
 	d.mu.Lock()
+	for old := range d.sessions {
+		d.taken[old] = true // the other browser sees the expiry page next
+	}
 	d.sessions = map[string]*session{id: {storeOK: !d.cfg.Group, store: DefaultStoreID}}
 	d.mu.Unlock()
 	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: id, Path: "/", HttpOnly: true})

@@ -29,6 +29,12 @@ type Config struct {
 	Logger   *slog.Logger   // nil: no logging
 	Location *time.Location // nil: time.Local
 	Clock    Clock          // nil: the wall clock
+	// BeforeLogin, when set, is asked before every login (before its first
+	// request, and so before every password post). A non-nil answer aborts
+	// the login: the call returns *LoginHeldError, which is permanent, so
+	// that an outbox does not retry it. The app uses it to stop logging in
+	// when someone else keeps taking the session (one session per account).
+	BeforeLogin func(LoginReason) error
 }
 
 // Clock is the time the client paces itself by (pauses between pages, the
@@ -95,6 +101,7 @@ type Client struct {
 
 	mu        sync.Mutex // one operation, and so one request, at a time
 	loggedIn  bool
+	lost      bool // a page showed the session ended: the next login is LoginSessionLost
 	landed    bool // the last page loaded was the login's landing page
 	lastLoad  time.Time
 	lastLogin time.Time
@@ -187,13 +194,13 @@ func (c *Client) run(ctx context.Context, op func(context.Context) error) error 
 		return err
 	}
 	c.log.Info("salonboard: session expired, logging in again", "page", se.Page, "code", se.Code)
-	c.loggedIn = false
+	c.loggedIn, c.lost = false, true
 	if err := c.login(ctx); err != nil {
 		return err
 	}
 	err = c.noteBlock(op(ctx))
 	if errors.As(err, &se) {
-		c.loggedIn = false
+		c.loggedIn, c.lost = false, true
 		if !se.Explicit {
 			// Freshly logged in and still no navigation: the page changed.
 			return &ErrPageChanged{Page: se.Page, Reason: "no 予約管理 navigation right after a login"}

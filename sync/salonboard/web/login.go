@@ -21,11 +21,14 @@ const (
 // the client (see noteBlock): no retry loop.
 func (c *Client) login(ctx context.Context) error {
 	c.loggedIn = false
+	if err := c.askBeforeLogin(); err != nil {
+		return err
+	}
 	c.newJar() // a fresh session: old cookies only confuse the server
 	c.prev = loaded{}
 	err := c.noteBlock(c.doLogin(ctx))
 	if err == nil {
-		c.loggedIn, c.landed = true, true
+		c.loggedIn, c.landed, c.lost = true, true, false
 		c.log.Info("salonboard: logged in", "user", c.cfg.UserID)
 	} else {
 		c.log.Warn("salonboard: login failed", "user", c.cfg.UserID, "err", err)

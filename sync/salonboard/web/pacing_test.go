@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"sync"
 	"testing"
 	"time"
 
@@ -10,32 +9,9 @@ import (
 	"salondesk/sync/salonboard/web"
 )
 
-// fakeClock is the time of both the client and the double in the pacing
-// tests: a sleep moves it on at once, so the default pacing (seconds
-// between pages, 10 s between logins) is checked without being slept.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (f *fakeClock) Now() time.Time {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.now
-}
-
-func (f *fakeClock) SleepUntil(ctx context.Context, t time.Time) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if t.After(f.now) {
-		f.now = t
-	}
-	return ctx.Err()
-}
-
-// pacedPair is a double and a client with the default pacing on one fake clock.
-func pacedPair(t *testing.T) (*sbdouble.Double, *web.Client, *fakeClock) {
-	clk := &fakeClock{now: at(2026, 12, 1, 9, 0)}
+// pacedPair is a double and a client with the default pacing on one virtual clock.
+func pacedPair(t *testing.T) (*sbdouble.Double, *web.Client, *web.VirtualClock) {
+	clk := web.NewVirtualClock(at(2026, 12, 1, 9, 0))
 	d, base := newDouble(t, sbdouble.Config{Now: clk.Now})
 	c, err := web.New(web.Config{BaseURL: base, UserID: "SD0000001", Password: "synthetic-pass",
 		Timeout: 2 * time.Second, Location: jst, Clock: clk})
@@ -74,7 +50,7 @@ func TestPasswordPostsAtLeastTenSecondsApart(t *testing.T) {
 	}
 }
 
-// TestCancelTimeWithDefaultPacing measures, on the fake clock, the time
+// TestCancelTimeWithDefaultPacing measures, on the virtual clock, the time
 // from a cancel call to its verification: the pauses between its requests.
 func TestCancelTimeWithDefaultPacing(t *testing.T) {
 	d, c, clk := pacedPair(t)

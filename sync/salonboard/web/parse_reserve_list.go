@@ -22,6 +22,7 @@ var (
 	reserveIDRe  = regexp.MustCompile(`^(B[C-F]|YG)\d{8}$`)
 	listDateRe   = regexp.MustCompile(`(\d{1,2})\s*/\s*(\d{1,2})\D+?(\d{1,2})\s*:\s*(\d{2})`)
 	pageOfRe     = regexp.MustCompile(`(\d+)\s*/\s*(\d+)\s*ページ`)
+	totalRe      = regexp.MustCompile(`([0-9][0-9,]*)\s*件`)
 	digitsRe     = regexp.MustCompile(`[0-9０-９][0-9０-９,，]*`)
 	linkDateRe   = regexp.MustCompile(`date=(\d{4})(\d{2})(\d{2})`)
 	noResultsRes = []*regexp.Regexp{regexp.MustCompile(`該当する.*(ありません|見つかりません)`), regexp.MustCompile(`検索結果[はが]?\s*0\s*件`)}
@@ -342,6 +343,9 @@ func parsePaging(doc *html.Node, out *ListPage) error {
 		if out.Page < 1 || out.Page > out.Pages {
 			return pageChanged(listPage, "paging reads %q", text(p))
 		}
+	}
+	if m := totalRe.FindStringSubmatch(text(box)); m != nil {
+		out.Total = number(m[1]) // a count is a help, never required
 	}
 	next := find(box, func(n *html.Node) bool {
 		if n.DataAtom != atom.A || !strings.Contains(attr(n, "href"), "changePage") {

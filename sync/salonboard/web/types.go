@@ -93,6 +93,7 @@ type ListPage struct {
 	Page  int    // 1-based
 	Pages int    // total pages
 	Next  string // href of 次へ, "" on the last page
+	Total int    // rows of the whole search when the page shows a count (全N件), else 0
 }
 
 // Schedule is the salon schedule of one day.
