@@ -115,7 +115,10 @@ func (d *Double) filter(f map[string][]string) (ids []string, from, to time.Time
 		statuses[n] = true
 	}
 	ids = []string{}
-	for _, r := range d.st.sorted() {
+	inRange := func(r *Reservation) bool {
+		return (from.IsZero() || !r.Start.Before(from)) && (to.IsZero() || r.Start.Before(to.AddDate(0, 0, 1)))
+	}
+	for _, r := range d.st.sortedWhere(inRange) {
 		switch {
 		case len(statuses) > 0 && !statuses[r.Status], len(statuses) == 0 && cancelled(r.Status),
 			get("reserveId") != "" && r.ID != get("reserveId"),
