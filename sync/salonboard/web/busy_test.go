@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"errors"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -205,4 +206,19 @@ func TestBusyScheduleMatchesTheList(t *testing.T) {
 		t.Errorf("%d live rows, %d blocks, %d on beds, %d staff rows (salon has %d)", live, nBlocks, onBeds, len(sched.Staff), s.seeded.Staff)
 	}
 	t.Logf("%s: %d rows, %d live, %d blocks, %d on beds", d.Format("01/02"), len(rows), live, nBlocks, onBeds)
+}
+
+// busySchedulePage is the schedule of a busy day (a seeded salon of 1,000
+// reservations, 2026-12-05) as the double renders it: a fuzz seed.
+func busySchedulePage(tb testing.TB) []byte {
+	clk := web.NewVirtualClock(at(2026, 12, 1, 11, 0))
+	d := sbdouble.New(sbdouble.Config{Location: jst, Now: clk.Now})
+	d.SeedBusy(sbdouble.BusySalon{Reservations: 1000, Days: 60, Staff: 4, Seed: 5})
+	srv := httptest.NewServer(d)
+	defer srv.Close()
+	b := newBrowser(tb, srv.URL)
+	b.login()
+	page := b.get("/KLP/schedule/salonSchedule/?date=20261205", "")
+	b.hc.CloseIdleConnections()
+	return page
 }
