@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -221,4 +222,32 @@ func busySchedulePage(tb testing.TB) []byte {
 	page := b.get("/KLP/schedule/salonSchedule/?date=20261205", "")
 	b.hc.CloseIdleConnections()
 	return page
+}
+
+// TestDetailsFromTheLastListPage: after the list of a day, the details of
+// its rows open from that list page (a person goes back to it between two
+// details): one request each, not a new search each.
+func TestDetailsFromTheLastListPage(t *testing.T) {
+	s := newBusySalon(t, 300)
+	ctx := context.Background()
+	d := s.today.AddDate(0, 0, 3)
+	rows, err := s.c.ListReservations(ctx, d, d)
+	if err != nil || len(rows) < 3 {
+		t.Fatalf("%d rows, %v", len(rows), err)
+	}
+	s.d.ResetRequests()
+	for _, r := range rows[:3] {
+		got, err := s.c.ReservationDetail(ctx, r.ID)
+		if err != nil || got.ID != r.ID {
+			t.Fatalf("detail of %s: %+v, %v", r.ID, got, err)
+		}
+	}
+	if log := s.d.Requests(); len(log) != 3 || log.Count(sbdouble.KindDetail) != 3 {
+		t.Fatalf("three details took %v", log.ByKind())
+	}
+	for _, r := range s.d.Requests() {
+		if r.Referer == "" || !strings.Contains(r.Referer, "/KLP/reserve/reserveList/") {
+			t.Fatalf("detail %s opened from %q, not from the list", r.Query, r.Referer)
+		}
+	}
 }
