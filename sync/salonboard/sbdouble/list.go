@@ -142,7 +142,7 @@ func (d *Double) showPage(w http.ResponseWriter, s *session, pn int) {
 	s.token = newID()
 	v := d.formView(s.token)
 	v.Searched, v.Total = true, len(s.search)
-	v.Pages = (len(s.search) + PageSize - 1) / PageSize
+	v.Pages = (len(s.search) + d.cfg.PageSize - 1) / d.cfg.PageSize
 	if v.Pages == 0 {
 		v.Pages = 1
 	}
@@ -159,7 +159,7 @@ func (d *Double) showPage(w http.ResponseWriter, s *session, pn int) {
 	if !s.from.IsZero() {
 		v.From, v.To = s.from.Format("20060102"), s.to.Format("20060102")
 	}
-	lo, hi := (pn-1)*PageSize, pn*PageSize
+	lo, hi := (pn-1)*d.cfg.PageSize, pn*d.cfg.PageSize
 	if hi > len(s.search) {
 		hi = len(s.search)
 	}
