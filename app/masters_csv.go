@@ -49,10 +49,19 @@ type MasterPreview struct {
 	Updated   int              // good rows that change a master
 	Unchanged int              // good rows equal to the master they match
 	Errors    []csvio.RowError // 行番号, column, why
+	Renames   []MasterRename   // good rows that give a master another name, to be seen before OK
 	Ignored   []string         // header cells no column reads
 	Header    []string         // the columns as the export writes them
 	Sample    [][]string       // the first good rows as they would be stored, under Header
 	sheet     *csvio.Sheet
+}
+
+// MasterRename is a row that renames the master whose ID it names: shown in the preview,
+// because a file from another salon's database would rename masters that merely share an ID.
+type MasterRename struct {
+	Line     int
+	ID       int64
+	From, To string
 }
 
 // masterKind is one master list's CSV: implemented by masterSpec for each data type.
@@ -212,6 +221,10 @@ func (s *masterSpec[T]) plan(ctx context.Context, q data.Querier, sheet *csvio.S
 			p.Unchanged++
 		default:
 			p.Updated++
+			id, from := s.ident(row.old)
+			if _, to := s.ident(&row.x); *from != *to {
+				p.Renames = append(p.Renames, MasterRename{Line: row.line, ID: *id, From: *from, To: *to})
+			}
 		}
 		rows = append(rows, row)
 		if len(p.Sample) < sampleRows {

@@ -181,6 +181,10 @@ func TestMastersImportGoodFiles(t *testing.T) {
 	if len(coupon.MenuIDs) != 2 || coupon.MenuIDs[0] != cut.ID || coupon.Price != 6000 {
 		t.Fatalf("coupon %+v", coupon)
 	}
+	if p, _ := a.PreviewMasterImport(ctx, app.MasterMenus, strings.NewReader("ID,メニュー名\n"+itoa(cut.ID)+",カット\n")); len(p.Renames) != 1 ||
+		p.Renames[0] != (app.MasterRename{Line: 2, ID: cut.ID, From: "カット（改）", To: "カット"}) {
+		t.Fatalf("renames %+v", p.Renames)
+	}
 	product := find(t, m.Products, func(p data.Product) bool { return p.Code == "Y1" })
 	if product.PlanID == 0 || product.PaymentMethod != data.PaymentLump {
 		t.Fatalf("product %+v", product)
@@ -215,16 +219,21 @@ func TestMastersImportBadRows(t *testing.T) {
 				"6\tメニュー名\t同じ名前が5行目にも"}},
 		{app.MasterCoupons, "クーポン名,対象メニュー,対象\n" +
 			"カット＋スパ,カット｜ヘッドスパ,全員\n" + // a menu that does not exist
-			"学割カット,カット,学生\n",
-			[]string{"2\t対象メニュー\tメニュー「ヘッドスパ」がありません", "3\t対象\t「全員」「新規」「再来」"}},
+			"学割カット,カット,学生\n" + "ペア割,カット,全員\nペア割,カット,全員\n",
+			[]string{"2\t対象メニュー\tメニュー「ヘッドスパ」がありません", "3\t対象\t「全員」「新規」「再来」",
+				"5\tクーポン名\t同じ名前が4行目にも"}},
 		{app.MasterStaff, "スタッフ名,カナ,出勤曜日,勤務開始,受付可能数\n" +
-			"佐藤,サトウ,月火,25:70,1\n" + "山本,ヤマモト,毎日,,1\n" + ",ナシ,,,1\n" + "伊藤,イトウ,,,たくさん\n",
-			[]string{"2\t勤務開始\tHH:MM", "3\t出勤曜日\t出勤曜日の指定", "4\tスタッフ名\t名前を入力", "5\t受付可能数\t数字で"}},
-		{app.MasterEquipment, "設備名,有効\nベッド2,はい?\n", []string{"2\t有効\t「○」または「×」"}},
-		{app.MasterCategories, "ID,カテゴリ名\n1,カラー\n", []string{"2\tカテゴリ名\tほかのメニューカテゴリ（ID 2）"}},
-		{app.MasterPlans, "プラン名,料金,決済方法\n月額,-1,継続課金\n年額,1000,分割\n",
-			[]string{"2\t料金\t金額は0以上", "3\t決済方法\t「一括支払」または「継続課金」"}},
-		{app.MasterProducts, "商品名,定額プラン\n物販,ないプラン\n", []string{"2\t定額プラン\t定額プラン「ないプラン」がありません"}},
+			"佐藤,サトウ,月火,25:70,1\n" + "山本,ヤマモト,毎日,,1\n" + ",ナシ,,,1\n" + "伊藤,イトウ,,,たくさん\n" + "小林,コバヤシ,,,1\n小林,ｺﾊﾞﾔｼ,,,1\n",
+			[]string{"2\t勤務開始\tHH:MM", "3\t出勤曜日\t出勤曜日の指定", "4\tスタッフ名\t名前を入力", "5\t受付可能数\t数字で",
+				"7\tスタッフ名\t同じ名前が6行目にも"}},
+		{app.MasterEquipment, "設備名,有効\nベッド2,はい?\nベッド3,○\nベッド3,×\n",
+			[]string{"2\t有効\t「○」または「×」", "4\t設備名\t同じ名前が3行目にも"}},
+		{app.MasterCategories, "ID,カテゴリ名\n1,カラー\n,パーマ\n, パーマ \n",
+			[]string{"2\tカテゴリ名\tほかのメニューカテゴリ（ID 2）", "4\tカテゴリ名\t同じ名前が3行目にも"}},
+		{app.MasterPlans, "プラン名,料金,決済方法\n月額,-1,継続課金\n年額,1000,分割\n年額2,1,一括支払\n年額2,1,一括支払\n",
+			[]string{"2\t料金\t金額は0以上", "3\t決済方法\t「一括支払」または「継続課金」", "5\tプラン名\t同じ名前が4行目にも"}},
+		{app.MasterProducts, "商品名,定額プラン\n物販,ないプラン\n物販2,\n物販2,\n",
+			[]string{"2\t定額プラン\t定額プラン「ないプラン」がありません", "4\t商品名\t同じ名前が3行目にも"}},
 	}
 	for _, c := range cases {
 		t.Run(c.kind, func(t *testing.T) {

@@ -60,6 +60,9 @@ func runImportMasters(o Options, args []string, stdout, stderr io.Writer) int {
 	for _, e := range p.Errors {
 		fmt.Fprintf(stdout, "%d行目\t%s\t%s\n", e.Line, e.Column, e.Message)
 	}
+	for _, r := range p.Renames {
+		fmt.Fprintf(stdout, "%d行目\tID %d\t名前を「%s」から「%s」に変えます\n", r.Line, r.ID, r.From, r.To)
+	}
 	if len(p.Ignored) > 0 {
 		fmt.Fprintf(stdout, "読まない列: %v\n", p.Ignored)
 	}

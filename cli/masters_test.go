@@ -53,6 +53,11 @@ func TestImportExportMastersCLI(t *testing.T) {
 	if code, out, _ := runCLI(t, "--data", dir, "import", "menus", again); code != 0 || !strings.Contains(out, "新規 0件・更新 0件") {
 		t.Fatalf("re-import: %d %q", code, out)
 	}
+	rename := write("rename.csv", "ID,メニュー名\r\n1,カット（改）\r\n")
+	if code, out, _ := runCLI(t, "--data", dir, "import", "menus", rename, "--dry-run"); code != 0 ||
+		!strings.Contains(out, "2行目\tID 1\t名前を「カット」から「カット（改）」に変えます") {
+		t.Fatalf("rename: %d %q", code, out)
+	}
 	if code, out, _ := runCLI(t, "--data", dir, "export", "menus", "--format", "json"); code != 0 || !strings.Contains(out, `"duration": 90`) {
 		t.Fatalf("json: %d %q", code, out)
 	}
@@ -61,5 +66,31 @@ func TestImportExportMastersCLI(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "--data", dir, "import", "menus"); code != 2 {
 		t.Fatal("import without a file was accepted")
+	}
+}
+
+// --dry-run writes nothing for any kind: the export has as many lines before and after.
+func TestImportMastersDryRunEveryKind(t *testing.T) {
+	dir := t.TempDir()
+	cats := filepath.Join(dir, "cats.csv")
+	os.WriteFile(cats, []byte("カテゴリ名\nカット\n"), 0o600)
+	if code, _, errOut := runCLI(t, "--data", dir, "import", "categories", cats); code != 0 {
+		t.Fatal(errOut)
+	}
+	files := map[string]string{
+		"staff": "スタッフ名\n佐藤\n", "equipment": "設備名\nベッド\n", "categories": "カテゴリ名\nカラー\n",
+		"menus": "メニュー名,カテゴリ\nカット,カット\n", "coupons": "クーポン名\n【新規】カット\n",
+		"plans": "プラン名\n月額\n", "products": "商品名\n物販\n",
+	}
+	for kind, text := range files {
+		file := filepath.Join(dir, kind+".csv")
+		os.WriteFile(file, []byte(text), 0o600)
+		_, before, _ := runCLI(t, "--data", dir, "export", kind)
+		if code, out, _ := runCLI(t, "--data", dir, "import", kind, "--dry-run", file); code != 0 || !strings.Contains(out, "新規 1") {
+			t.Fatalf("%s: %d %q", kind, code, out)
+		}
+		if _, after, _ := runCLI(t, "--data", dir, "export", kind); after != before {
+			t.Fatalf("%s: --dry-run wrote:\n%s", kind, after)
+		}
 	}
 }

@@ -96,6 +96,10 @@ func masterImportDetails(p *app.MasterPreview) string {
 		b.WriteString(lang.X("customers.ui.import_error_row", "{{.Line}}行目　{{.Column}}　{{.Message}}",
 			map[string]any{"Line": e.Line, "Column": e.Column, "Message": e.Message}) + "\n")
 	}
+	for _, r := range p.Renames {
+		b.WriteString(lang.X("masters.csv.rename_row", "{{.Line}}行目　ID {{.ID}}　名前を「{{.From}}」から「{{.To}}」に変えます",
+			map[string]any{"Line": r.Line, "ID": r.ID, "From": r.From, "To": r.To}) + "\n")
+	}
 	if len(p.Ignored) > 0 {
 		b.WriteString(lang.X("customers.ui.import_ignored", "読まない列: {{.Columns}}",
 			map[string]any{"Columns": strings.Join(p.Ignored, "、")}) + "\n")
