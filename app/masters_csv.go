@@ -87,7 +87,7 @@ func (a *App) PreviewMasterImport(ctx context.Context, kind string, r io.Reader)
 	}
 	sheet, err := csvio.Read(r)
 	if err != nil {
-		return nil, csvReadError(err)
+		return nil, masterReadError(err)
 	}
 	p, err := k.preview(ctx, a.store.Reader(), sheet)
 	if err != nil {
@@ -95,6 +95,17 @@ func (a *App) PreviewMasterImport(ctx context.Context, kind string, r io.Reader)
 	}
 	p.Kind, p.Encoding, p.sheet = kind, sheet.Encoding, sheet
 	return p, nil
+}
+
+// masterReadError is why a file is no CSV at all, in the masters' words.
+func masterReadError(err error) error {
+	switch err {
+	case csvio.ErrTooLarge:
+		return userErr("mastercsv.error.too_large")
+	case csvio.ErrNoHeader:
+		return userErr("mastercsv.error.empty")
+	}
+	return userErr("mastercsv.error.unreadable", "Error", err.Error())
 }
 
 // CommitMasterImport writes a previewed import in one transaction, or nothing when any

@@ -21,7 +21,13 @@ var (
 	colPay    = csvCol{key: "payment", ja: "決済方法", en: "Payment method", alt: []string{"支払方法"}}
 )
 
-func idCell(id int64) string { return strconv.FormatInt(id, 10) }
+// idCell is the ID column: empty for a master not stored yet (a preview's new row).
+func idCell(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
+}
 
 func intCell(n int) string { return strconv.Itoa(n) }
 

@@ -272,7 +272,7 @@ func TestMastersPreviewWritesNothing(t *testing.T) {
 	ctx := context.Background()
 	before, _ := a.Masters(ctx, true)
 	p, err := a.PreviewMasterImport(ctx, app.MasterMenus, strings.NewReader("メニュー名,カテゴリ,所要時間(分),料金\nスパ,カラー,30,3000\n"))
-	if err != nil || p.New != 1 || len(p.Sample) != 1 || p.Sample[0][1] != "スパ" {
+	if err != nil || p.New != 1 || len(p.Sample) != 1 || p.Sample[0][0] != "" || p.Sample[0][1] != "スパ" {
 		t.Fatalf("%+v %v", p, err)
 	}
 	after, _ := a.Masters(ctx, true)
@@ -281,6 +281,9 @@ func TestMastersPreviewWritesNothing(t *testing.T) {
 	}
 	if _, err := a.PreviewMasterImport(ctx, app.MasterMenus, strings.NewReader("カテゴリ,料金\nカット,1\n")); app.ErrorKey(err) != "mastercsv.error.no_name_column" {
 		t.Fatalf("no name column: %v", err)
+	}
+	if _, err := a.PreviewMasterImport(ctx, app.MasterStaff, strings.NewReader("")); app.ErrorKey(err) != "mastercsv.error.empty" {
+		t.Fatalf("empty file: %v", err)
 	}
 	if _, err := a.PreviewMasterImport(ctx, "hours", strings.NewReader("a\n")); app.ErrorKey(err) != "mastercsv.error.unknown_kind" {
 		t.Fatalf("unknown kind: %v", err)
