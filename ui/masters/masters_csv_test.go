@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"salondesk/app/csvio"
 	"salondesk/app/salonboard"
 	"salondesk/ui/internal/uitest"
 )
@@ -70,5 +71,18 @@ func TestMasterTabsHaveCSVButtons(t *testing.T) {
 		if tab == nil || tab.kind != name {
 			t.Errorf("%s: %+v", name, tab)
 		}
+	}
+}
+
+// CSV出力 in Shift_JIS of a coupon whose name Shift_JIS cannot write back (the seed's
+// "¥9,900") is refused with the row, before any file is chosen.
+func TestCouponCSVExportShiftJISRefusesLossyName(t *testing.T) {
+	f := newFixture(t)
+	s := newMenuScreen(f.a, salonboard.New(f.a), f.win)
+	f.show(s.view)
+	s.coupons.csv.saveExport(csvio.ShiftJIS)
+	got := uitest.TakeDialog(f.win)
+	if !strings.Contains(got, "2行目の「カット＋ケアカラー ¥9,900」にある「¥」はShift_JISで書けません") {
+		t.Fatalf("dialog %q", got)
 	}
 }
