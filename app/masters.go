@@ -107,6 +107,15 @@ func (a *App) Masters(ctx context.Context, all bool) (Masters, error) {
 
 // SaveStaff checks and writes a staff member.
 func (a *App) SaveStaff(ctx context.Context, s *data.Staff) error {
+	if err := checkStaff(s); err != nil {
+		return err
+	}
+	return a.saveMaster(ctx, func(tx *sql.Tx) error { return data.SaveStaff(ctx, tx, s) })
+}
+
+// checkStaff is the staff rules, shared by the form and the CSV import; it normalises
+// the name and kana in place.
+func checkStaff(s *data.Staff) error {
 	s.Name, s.Kana = trim(s.Name), NormalizeKana(s.Kana)
 	switch {
 	case s.Name == "":
@@ -125,11 +134,18 @@ func (a *App) SaveStaff(ctx context.Context, s *data.Staff) error {
 			return userErr("error.workdays_invalid")
 		}
 	}
-	return a.saveMaster(ctx, func(tx *sql.Tx) error { return data.SaveStaff(ctx, tx, s) })
+	return nil
 }
 
 // SaveEquipment checks and writes equipment.
 func (a *App) SaveEquipment(ctx context.Context, e *data.Equipment) error {
+	if err := checkEquipment(e); err != nil {
+		return err
+	}
+	return a.saveMaster(ctx, func(tx *sql.Tx) error { return data.SaveEquipment(ctx, tx, e) })
+}
+
+func checkEquipment(e *data.Equipment) error {
 	e.Name, e.Kana = trim(e.Name), NormalizeKana(e.Kana)
 	switch {
 	case e.Name == "":
@@ -137,7 +153,7 @@ func (a *App) SaveEquipment(ctx context.Context, e *data.Equipment) error {
 	case e.Capacity < 0 || e.Capacity > 99:
 		return userErr("error.capacity_range")
 	}
-	return a.saveMaster(ctx, func(tx *sql.Tx) error { return data.SaveEquipment(ctx, tx, e) })
+	return nil
 }
 
 // SaveHours checks and writes the opening hours of one weekday.
@@ -164,15 +180,28 @@ func (a *App) SetSlotCapacity(ctx context.Context, slot time.Time, capacity int)
 
 // SaveCategory checks and writes a menu category.
 func (a *App) SaveCategory(ctx context.Context, c *data.Category) error {
-	c.Name = trim(c.Name)
-	if c.Name == "" {
-		return userErr("error.name_required")
+	if err := checkCategory(c); err != nil {
+		return err
 	}
 	return a.saveMaster(ctx, func(tx *sql.Tx) error { return data.SaveCategory(ctx, tx, c) })
 }
 
+func checkCategory(c *data.Category) error {
+	if c.Name = trim(c.Name); c.Name == "" {
+		return userErr("error.name_required")
+	}
+	return nil
+}
+
 // SaveMenu checks and writes a menu. Zero-minute menus are allowed.
 func (a *App) SaveMenu(ctx context.Context, m *data.Menu) error {
+	if err := checkMenu(m); err != nil {
+		return err
+	}
+	return a.saveMaster(ctx, func(tx *sql.Tx) error { return data.SaveMenu(ctx, tx, m) })
+}
+
+func checkMenu(m *data.Menu) error {
 	m.Name = trim(m.Name)
 	switch {
 	case m.Name == "":
@@ -186,11 +215,18 @@ func (a *App) SaveMenu(ctx context.Context, m *data.Menu) error {
 	case m.DurationMin%5 != 0:
 		return userErr("error.duration_step")
 	}
-	return a.saveMaster(ctx, func(tx *sql.Tx) error { return data.SaveMenu(ctx, tx, m) })
+	return nil
 }
 
 // SaveCoupon checks and writes a coupon: its name must be exactly as published on HPB.
 func (a *App) SaveCoupon(ctx context.Context, c *data.Coupon) error {
+	if err := checkCoupon(c); err != nil {
+		return err
+	}
+	return a.saveMaster(ctx, func(tx *sql.Tx) error { return data.SaveCoupon(ctx, tx, c) })
+}
+
+func checkCoupon(c *data.Coupon) error {
 	c.Name, c.Content = strings.TrimSpace(c.Name), strings.TrimSpace(c.Content)
 	switch {
 	case c.Name == "":
@@ -203,11 +239,19 @@ func (a *App) SaveCoupon(ctx context.Context, c *data.Coupon) error {
 	if c.Target == "" {
 		c.Target = "全員"
 	}
-	return a.saveMaster(ctx, func(tx *sql.Tx) error { return data.SaveCoupon(ctx, tx, c) })
+	return nil
 }
 
 // SavePlan checks and writes a 定額プラン.
 func (a *App) SavePlan(ctx context.Context, p *data.Plan) error {
+	if err := checkPlan(p); err != nil {
+		return err
+	}
+	return a.saveProductMaster(ctx, func(q data.Querier) error { return data.SavePlan(ctx, q, p) },
+		ProductChange{Kind: ProductSaved, Plan: p})
+}
+
+func checkPlan(p *data.Plan) error {
 	p.Name = trim(p.Name)
 	switch {
 	case p.Name == "":
@@ -219,12 +263,19 @@ func (a *App) SavePlan(ctx context.Context, p *data.Plan) error {
 	case p.VisitsPerMonth < 0:
 		return userErr("error.visits_negative")
 	}
-	return a.saveProductMaster(ctx, func(q data.Querier) error { return data.SavePlan(ctx, q, p) },
-		ProductChange{Kind: ProductSaved, Plan: p})
+	return nil
 }
 
 // SaveProduct checks and writes a 商品.
 func (a *App) SaveProduct(ctx context.Context, p *data.Product) error {
+	if err := checkProduct(p); err != nil {
+		return err
+	}
+	return a.saveProductMaster(ctx, func(q data.Querier) error { return data.SaveProduct(ctx, q, p) },
+		ProductChange{Kind: ProductSaved, Product: p})
+}
+
+func checkProduct(p *data.Product) error {
 	p.Name, p.Code = trim(p.Name), trim(p.Code)
 	switch {
 	case p.Name == "":
@@ -234,8 +285,7 @@ func (a *App) SaveProduct(ctx context.Context, p *data.Product) error {
 	case p.PaymentMethod != data.PaymentLump && p.PaymentMethod != data.PaymentRecurring:
 		return userErr("error.payment_method")
 	}
-	return a.saveProductMaster(ctx, func(q data.Querier) error { return data.SaveProduct(ctx, q, p) },
-		ProductChange{Kind: ProductSaved, Product: p})
+	return nil
 }
 
 // Master tables that DeleteMaster accepts.

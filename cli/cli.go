@@ -33,7 +33,9 @@ const Usage = `SalonDesk %s
   salondesk [--data DIR] [--demo] export notifications [--format json|csv]
   salondesk [--data DIR] [--demo] export contracts [--format json|csv] [--encoding utf8|sjis]
   salondesk [--data DIR] [--demo] export payments [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format json|csv] [--encoding utf8|sjis]
+  salondesk [--data DIR] [--demo] export staff|equipment|categories|menus|coupons|plans|products [--format csv|json] [--encoding utf8|sjis]
   salondesk [--data DIR] import customers FILE [--dry-run] [--good-rows-only]
+  salondesk [--data DIR] import staff|equipment|categories|menus|coupons|plans|products FILE [--dry-run]
   salondesk [--data DIR] sync --once [--timeout 5m]   SALON BOARDとスマレジと1回同期します
   salondesk [--data DIR] sync --watch                 画面なしで同期を続けます（Ctrl+Cで終了）
   salondesk [--data DIR] smaregi send-imported        取り込んだお客様をスマレジへ一括反映します
@@ -63,6 +65,9 @@ func Run(o Options, name string, args []string, stdout, stderr io.Writer) (code 
 	case "export":
 		return runExport(o, args, stdout, stderr), true
 	case "import":
+		if isMasterKind(args) {
+			return runImportMasters(o, args, stdout, stderr), true
+		}
 		return runImport(o, args, stdout, stderr), true
 	case "config":
 		return runConfig(o, args, stdout, stderr), true

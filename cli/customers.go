@@ -18,7 +18,7 @@ import (
 // --dry-run — the import. A file with errors imports nothing (exit 1) unless
 // --good-rows-only.
 func runImport(o Options, args []string, stdout, stderr io.Writer) int {
-	const use = "使い方: salondesk import customers FILE [--dry-run] [--good-rows-only]"
+	const use = "使い方: salondesk import customers FILE [--dry-run] [--good-rows-only]\n　　　　salondesk import staff|equipment|categories|menus|coupons|plans|products FILE [--dry-run]"
 	if len(args) == 0 || args[0] != "customers" {
 		fmt.Fprintln(stderr, use)
 		return 2

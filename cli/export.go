@@ -13,9 +13,13 @@ import (
 	"salondesk/data"
 )
 
-// runExport is `salondesk export reservations|customers|notifications|contracts|payments`:
+// runExport is `salondesk export reservations|customers|notifications|contracts|payments`
+// or a master kind (staff, menus, …):
 // to standard output as JSON or CSV.
 func runExport(o Options, args []string, stdout, stderr io.Writer) int {
+	if isMasterKind(args) {
+		return runExportMasters(o, args, stdout, stderr)
+	}
 	if len(args) > 0 && args[0] == "customers" {
 		return runExportCustomers(o, args[1:], stdout, stderr)
 	}
@@ -23,7 +27,7 @@ func runExport(o Options, args []string, stdout, stderr io.Writer) int {
 		return runExportMoney(o, args[0], args[1:], stdout, stderr)
 	}
 	if len(args) == 0 || (args[0] != "reservations" && args[0] != "notifications") {
-		fmt.Fprintln(stderr, "使い方: salondesk export reservations|customers|notifications|contracts|payments [--from YYYY-MM-DD --to YYYY-MM-DD] [--format json|csv]")
+		fmt.Fprintln(stderr, "使い方: salondesk export reservations|customers|notifications|contracts|payments|"+masterKinds+" [--from YYYY-MM-DD --to YYYY-MM-DD] [--format json|csv]")
 		return 2
 	}
 	what := args[0]

@@ -51,6 +51,7 @@ func newCouponTab(s *screen, sb *salonboard.Room) (*masterTab[data.Coupon], *cou
 	)
 	return newMasterTab(s, tabSpec[data.Coupon]{
 		table: app.TableCoupons,
+		csv:   app.MasterCoupons,
 		pick:  func(m app.Masters) []data.Coupon { return m.Coupons },
 		id:    func(x data.Coupon) int64 { return x.ID },
 		setID: func(x *data.Coupon, id int64) { x.ID = id },

@@ -32,6 +32,7 @@ func newEquipmentTab(s *screen) (*masterTab[data.Equipment], *equipmentForm) {
 	)
 	return newMasterTab(s, tabSpec[data.Equipment]{
 		table: app.TableEquipment,
+		csv:   app.MasterEquipment,
 		pick:  func(m app.Masters) []data.Equipment { return m.Equipment },
 		id:    func(x data.Equipment) int64 { return x.ID },
 		setID: func(x *data.Equipment, id int64) { x.ID = id },

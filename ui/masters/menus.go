@@ -22,6 +22,7 @@ func newCategoryTab(s *screen) (*masterTab[data.Category], *categoryForm) {
 	)
 	return newMasterTab(s, tabSpec[data.Category]{
 		table: app.TableCategories,
+		csv:   app.MasterCategories,
 		pick:  func(m app.Masters) []data.Category { return m.Categories },
 		id:    func(x data.Category) int64 { return x.ID },
 		setID: func(x *data.Category, id int64) { x.ID = id },
@@ -67,6 +68,7 @@ func newMenuTab(s *screen, sb *salonboard.Room) (*masterTab[data.Menu], *menuFor
 	)
 	return newMasterTab(s, tabSpec[data.Menu]{
 		table: app.TableMenus,
+		csv:   app.MasterMenus,
 		pick:  func(m app.Masters) []data.Menu { return m.Menus },
 		id:    func(x data.Menu) int64 { return x.ID },
 		setID: func(x *data.Menu, id int64) { x.ID = id },

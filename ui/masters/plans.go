@@ -36,6 +36,7 @@ func newPlanTab(s *screen) (*masterTab[data.Plan], *planForm) {
 	)
 	return newMasterTab(s, tabSpec[data.Plan]{
 		table: app.TablePlans,
+		csv:   app.MasterPlans,
 		pick:  func(m app.Masters) []data.Plan { return m.Plans },
 		id:    func(x data.Plan) int64 { return x.ID },
 		setID: func(x *data.Plan, id int64) { x.ID = id },
@@ -83,6 +84,7 @@ func newProductTab(s *screen) (*masterTab[data.Product], *productForm) {
 	)
 	return newMasterTab(s, tabSpec[data.Product]{
 		table: app.TableProducts,
+		csv:   app.MasterProducts,
 		pick:  func(m app.Masters) []data.Product { return m.Products },
 		id:    func(x data.Product) int64 { return x.ID },
 		setID: func(x *data.Product, id int64) { x.ID = id },

@@ -53,6 +53,7 @@ func newStaffTab(s *screen) (*masterTab[data.Staff], *staffForm) {
 	)
 	return newMasterTab(s, tabSpec[data.Staff]{
 		table: app.TableStaff,
+		csv:   app.MasterStaff,
 		pick:  func(m app.Masters) []data.Staff { return m.Staff },
 		id:    func(x data.Staff) int64 { return x.ID },
 		setID: func(x *data.Staff, id int64) { x.ID = id },

@@ -25,6 +25,7 @@ type tabSpec[T any] struct {
 	save  func(context.Context, *T) error
 	form  fyne.CanvasObject // the fields
 	also  func(app.Masters) // optional: refresh the form's choices (categories, menus, plans)
+	csv   string            // optional: app.Master… for CSV取込 / CSV出力 under the list
 }
 
 // masterTab is one master list: the rows on the left, the selected row's form on the
@@ -39,6 +40,7 @@ type masterTab[T any] struct {
 	add     *widget.Button
 	saveBtn *widget.Button
 	delBtn  *widget.Button
+	csv     *masterCSV // nil without CSV
 	content fyne.CanvasObject
 }
 
@@ -59,7 +61,12 @@ func newMasterTab[T any](s *screen, spec tabSpec[T]) *masterTab[T] {
 	t.saveBtn.Importance = widget.HighImportance
 	t.delBtn = widget.NewButton(lang.X("masters.delete", "削除"), t.deleteTapped)
 	t.delBtn.Importance = widget.DangerImportance
-	left := container.NewBorder(t.add, nil, nil, nil, t.list)
+	var csvButtons fyne.CanvasObject
+	if spec.csv != "" {
+		t.csv = &masterCSV{s: s, kind: spec.csv, what: lang.X("masters.tab."+spec.csv, spec.csv)}
+		csvButtons = t.csv.buttons()
+	}
+	left := container.NewBorder(t.add, csvButtons, nil, nil, t.list)
 	right := container.NewBorder(nil, container.NewHBox(t.saveBtn, t.delBtn), nil, nil,
 		container.NewVScroll(spec.form))
 	split := container.NewHSplit(left, right)
