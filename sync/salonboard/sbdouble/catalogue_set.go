@@ -84,4 +84,3 @@ func SyntheticCoupons(n int) []NetCoupon {
 	}
 	return out
 }
-

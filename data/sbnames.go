@@ -1,0 +1,91 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"time"
+)
+
+// NameSeen is a coupon or menu name SALON BOARD used for one reservation.
+type NameSeen struct {
+	Kind     string // coupon, menu
+	Name     string // as SALON BOARD wrote it
+	NameNorm string
+}
+
+// NameUse is a name SALON BOARD used, over the reservations that used it.
+type NameUse struct {
+	NameSeen
+	Count int       // reservations
+	Next  time.Time // the earliest start from the given time on; zero when none
+}
+
+// Sources of a name seen.
+const (
+	SeenInMail = "mail"
+	SeenInList = "list"
+)
+
+// ReplaceNamesSeen records the names one reservation used, replacing what was recorded for
+// it before (a change mail may change the coupon).
+func ReplaceNamesSeen(ctx context.Context, q Querier, number string, start time.Time, source string,
+	names []NameSeen, now time.Time) error {
+	if err := ForgetNamesSeen(ctx, q, number); err != nil {
+		return err
+	}
+	for _, n := range names {
+		if _, err := q.ExecContext(ctx, `INSERT OR IGNORE INTO sb_names_seen (sb_number, kind, name, name_norm,
+			start_at, source, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, number, n.Kind, n.Name, n.NameNorm,
+			FormatTime(start), source, stamp(now)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// NamesSeenSource is where the names recorded for a reservation came from, "" when none
+// are recorded.
+func NamesSeenSource(ctx context.Context, q Querier, number string) (string, error) {
+	var src sql.NullString
+	err := q.QueryRowContext(ctx, `SELECT MAX(source) FROM sb_names_seen WHERE sb_number = ?`, number).Scan(&src)
+	return src.String, err
+}
+
+// ForgetNamesSeen drops what a reservation used (it was cancelled).
+func ForgetNamesSeen(ctx context.Context, q Querier, number string) error {
+	_, err := q.ExecContext(ctx, `DELETE FROM sb_names_seen WHERE sb_number = ?`, number)
+	return err
+}
+
+// NameUses are the names used by reservations starting at since or later, each with the
+// number of reservations and the earliest start at or after from.
+func NameUses(ctx context.Context, q Querier, since, from time.Time) ([]NameUse, error) {
+	return queryAll(ctx, q, func(s scanner) (NameUse, error) {
+		var u NameUse
+		var next sql.NullString
+		err := s.Scan(&u.Kind, &u.NameNorm, &u.Name, &u.Count, &next)
+		if next.Valid {
+			u.Next = ParseTime(next.String)
+		}
+		return u, err
+	}, `SELECT kind, name_norm, MAX(name), COUNT(DISTINCT sb_number),
+		MIN(CASE WHEN start_at >= ? THEN start_at END)
+		FROM sb_names_seen WHERE start_at >= ? GROUP BY kind, name_norm ORDER BY kind, name_norm`,
+		FormatTime(from), FormatTime(since))
+}
+
+// NumbersUsing are the reservations (SALON BOARD numbers) that used the name.
+func NumbersUsing(ctx context.Context, q Querier, nameNorm string) ([]string, error) {
+	return queryAll(ctx, q, func(s scanner) (string, error) {
+		var n string
+		return n, s.Scan(&n)
+	}, `SELECT DISTINCT sb_number FROM sb_names_seen WHERE name_norm = ? ORDER BY sb_number`, nameNorm)
+}
+
+// NamesSeenFor are the names one reservation used.
+func NamesSeenFor(ctx context.Context, q Querier, number string) ([]NameSeen, error) {
+	return queryAll(ctx, q, func(s scanner) (NameSeen, error) {
+		var n NameSeen
+		return n, s.Scan(&n.Kind, &n.Name, &n.NameNorm)
+	}, `SELECT kind, name, name_norm FROM sb_names_seen WHERE sb_number = ? ORDER BY rowid`, number)
+}
