@@ -50,7 +50,7 @@ func TestUnmatchedNamesCountOverMailsListRowsAndAliases(t *testing.T) {
 	apply(mailWith("BE00000005", "2026-11-26", "14:00", nail))
 	cancel := mailWith("BE00000005", "2026-11-26", "14:00", "")
 	cancel.Kind = salonboard.IncomingCancel
-	apply(cancel) // its name no longer counts
+	apply(cancel)                                                              // its name no longer counts
 	apply(mailWith("BE00000006", "2026-09-01", "10:00", "【夏限定】古いクーポン ¥3,000")) // over 60 days ago
 	// An alias recorded once (as 転記 does) maps a name.
 	apply(mailWith("BE00000007", "2026-11-27", "15:00", "【新規】まつげパーマ ¥4,400"))
