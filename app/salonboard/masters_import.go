@@ -167,7 +167,7 @@ func (sb *Room) ImportMasters(ctx context.Context, items []ImportItem) (ImportRe
 // MapVariant maps one 表記ゆれ item (the preview's one click).
 func (sb *Room) MapVariant(ctx context.Context, it ImportItem) error {
 	if it.Status != ImportVariant {
-		return &app.UserError{Key: "sync.import.not_variant"}
+		return &app.UserError{Key: "sbimport.error.not_variant"}
 	}
 	it.Include = true
 	_, err := sb.ImportMasters(ctx, []ImportItem{it})
@@ -181,11 +181,11 @@ func checkImportItem(it ImportItem) error {
 	args := map[string]any{"Name": it.Name}
 	switch {
 	case it.Price < 0:
-		return &app.UserError{Key: "sync.import.price_negative", Args: args}
+		return &app.UserError{Key: "sbimport.error.price_negative", Args: args}
 	case it.DurationMin < 0 || it.DurationMin > 24*60 || it.DurationMin%5 != 0:
-		return &app.UserError{Key: "sync.import.duration_invalid", Args: args}
+		return &app.UserError{Key: "sbimport.error.duration_invalid", Args: args}
 	case it.Kind == ItemCoupon && it.DurationMin == 0 && len(it.MenuIDs) == 0:
-		return &app.UserError{Key: "sync.import.duration_required", Args: args}
+		return &app.UserError{Key: "sbimport.error.duration_required", Args: args}
 	}
 	return nil
 }

@@ -164,7 +164,7 @@ func TestImportRefusesMissingLengthAndWritesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.sb.ImportMasters(f.ctx, p.Items); err == nil || !strings.Contains(err.Error(), "sync.import.duration_required") {
+	if _, err := f.sb.ImportMasters(f.ctx, p.Items); err == nil || !strings.Contains(err.Error(), "sbimport.error.duration_required") {
 		t.Fatalf("no length: %v", err)
 	}
 	items := withLengths(p.Items)
