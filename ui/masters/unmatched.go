@@ -24,6 +24,7 @@ type unmatchedTab struct {
 	view    *container.AppTabs // to show the count in the tab's title; nil until built
 	rows    *fyne.Container
 	master  app.Masters
+	shown   []unmatchedRow // the rows on screen (tests tap them)
 	content fyne.CanvasObject
 }
 
@@ -62,7 +63,7 @@ func (u *unmatchedTab) reload(m app.Masters) {
 	if u.item.Text = u.title(len(list)); u.view != nil {
 		u.view.Refresh()
 	}
-	u.rows.Objects = nil
+	u.rows.Objects, u.shown = nil, nil
 	if len(list) == 0 {
 		none := widget.NewLabel(lang.X("sbimport.unmatched.none", "未対応のクーポン名はありません。"))
 		none.Importance = widget.LowImportance
@@ -99,12 +100,21 @@ func (u *unmatchedTab) row(n salonboard.UnmatchedName) fyne.CanvasObject {
 		u.mapName(n, ids[i], confirm.Checked)
 	})
 	btn.Importance = widget.HighImportance
+	u.shown = append(u.shown, unmatchedRow{name: n, pick: pick, confirm: confirm, btn: btn})
 	line := container.NewBorder(nil, nil, nil, btn, pick)
 	box := container.NewVBox(name, widget.NewLabel(use), line)
 	if n.Waiting > 0 {
 		box.Add(confirm)
 	}
 	return box
+}
+
+// unmatchedRow is one row's controls.
+type unmatchedRow struct {
+	name    salonboard.UnmatchedName
+	pick    *widget.Select
+	confirm *widget.Check
+	btn     *widget.Button
 }
 
 // targets are the coupons (for a coupon name) or menus (for a menu name) in use.

@@ -29,6 +29,7 @@ type sbImport struct {
 	btn     *widget.Button
 	bar     *widget.ProgressBarInfinite
 	result  *widget.Label
+	last    *preview // the preview shown last (tests read it)
 	content fyne.CanvasObject
 }
 
@@ -63,7 +64,8 @@ func (m *sbImport) run() {
 				m.s.showError(err)
 				return
 			}
-			newPreview(m, p).show()
+			m.last = newPreview(m, p)
+			m.last.show()
 		})
 	})
 }
