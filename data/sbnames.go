@@ -43,12 +43,33 @@ func ReplaceNamesSeen(ctx context.Context, q Querier, number string, start time.
 	return nil
 }
 
-// NamesSeenSource is where the names recorded for a reservation came from, "" when none
-// are recorded.
-func NamesSeenSource(ctx context.Context, q Querier, number string) (string, error) {
-	var src sql.NullString
-	err := q.QueryRowContext(ctx, `SELECT MAX(source) FROM sb_names_seen WHERE sb_number = ?`, number).Scan(&src)
-	return src.String, err
+// SeenRecord is what is recorded for one reservation: where its names came from, its
+// start and the names ("" source and no names when nothing is).
+type SeenRecord struct {
+	Source string
+	Start  time.Time
+	Names  []NameSeen
+}
+
+// NamesSeenOf is what is recorded for the reservation number.
+func NamesSeenOf(ctx context.Context, q Querier, number string) (SeenRecord, error) {
+	var rec SeenRecord
+	rows, err := q.QueryContext(ctx, `SELECT kind, name, name_norm, source, start_at FROM sb_names_seen
+		WHERE sb_number = ? ORDER BY rowid`, number)
+	if err != nil {
+		return rec, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n NameSeen
+		var start string
+		if err := rows.Scan(&n.Kind, &n.Name, &n.NameNorm, &rec.Source, &start); err != nil {
+			return rec, err
+		}
+		rec.Start = ParseTime(start)
+		rec.Names = append(rec.Names, n)
+	}
+	return rec, rows.Err()
 }
 
 // ForgetNamesSeen drops what a reservation used (it was cancelled).
@@ -80,12 +101,4 @@ func NumbersUsing(ctx context.Context, q Querier, nameNorm string) ([]string, er
 		var n string
 		return n, s.Scan(&n)
 	}, `SELECT DISTINCT sb_number FROM sb_names_seen WHERE name_norm = ? ORDER BY sb_number`, nameNorm)
-}
-
-// NamesSeenFor are the names one reservation used.
-func NamesSeenFor(ctx context.Context, q Querier, number string) ([]NameSeen, error) {
-	return queryAll(ctx, q, func(s scanner) (NameSeen, error) {
-		var n NameSeen
-		return n, s.Scan(&n.Kind, &n.Name, &n.NameNorm)
-	}, `SELECT kind, name, name_norm FROM sb_names_seen WHERE sb_number = ? ORDER BY rowid`, number)
 }

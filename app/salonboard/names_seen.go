@@ -3,6 +3,7 @@ package salonboard
 import (
 	"context"
 	"log/slog"
+	"slices"
 	"strings"
 
 	"salondesk/app"
@@ -59,15 +60,18 @@ func (sb *Room) RecordListNames(ctx context.Context, rows []web.ListRow) error {
 			if row.ID == "" || web.IsCancelled(row.StatusCode) {
 				continue
 			}
-			src, err := data.NamesSeenSource(t.Ctx(), t.Q(), row.ID)
+			rec, err := data.NamesSeenOf(t.Ctx(), t.Q(), row.ID)
 			if err != nil {
 				return err
 			}
-			if src == seenInReservation {
+			names := listNames(row.Menu)
+			// A mail said it exactly; or the row says what it said last time (the
+			// reconciliation reads the same rows every few minutes: no rewrite then).
+			if rec.Source == seenInReservation || (len(names) == 0 && len(rec.Names) == 0) ||
+				(rec.Start.Equal(row.Start) && slices.Equal(rec.Names, names)) {
 				continue
 			}
-			if err := data.ReplaceNamesSeen(t.Ctx(), t.Q(), row.ID, row.Start, seenInList, listNames(row.Menu),
-				t.Now()); err != nil {
+			if err := data.ReplaceNamesSeen(t.Ctx(), t.Q(), row.ID, row.Start, seenInList, names, t.Now()); err != nil {
 				return err
 			}
 		}

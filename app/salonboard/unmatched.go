@@ -205,13 +205,13 @@ func saveNameAlias(t *app.Tx, in MapNameInput) error {
 // them maps: with its coupon and menus, the length they give and no staff (the mail's
 // staff name is not kept), when that fits the salon. false: it stays provisional.
 func rematch(t *app.Tx, r data.Reservation) (bool, error) {
-	names, err := data.NamesSeenFor(t.Ctx(), t.Q(), r.SBNumber)
+	rec, err := data.NamesSeenOf(t.Ctx(), t.Q(), r.SBNumber)
 	if err != nil {
 		return false, err
 	}
 	var coupon string
 	var menus []string
-	for _, n := range names {
+	for _, n := range rec.Names {
 		if n.Kind == "coupon" && coupon == "" {
 			coupon = n.Name
 		} else if n.Kind == "menu" {

@@ -21,6 +21,9 @@ type preview struct {
 	m    *sbImport
 	rows []*previewRow
 	dlg  dialog.Dialog
+	// One length for every new row left blank.
+	blank    *widget.Entry
+	blankBtn *widget.Button
 }
 
 type previewRow struct {
@@ -46,7 +49,7 @@ func newPreview(m *sbImport, p salonboard.ImportPreview) *preview {
 	note := widget.NewLabel(lang.X("sbimport.note",
 		"SALON BOARDに表示されない所要時間と料金を確認してください（料金はクーポン名の金額、所要時間は同じ名前のメニューから入れてあります）。表記ゆれは、ここの名前のまま対応づけます。"))
 	note.Wrapping = fyne.TextWrapWord
-	body := container.NewBorder(container.NewVBox(summary, note), nil, nil, nil, container.NewVScroll(list))
+	body := container.NewBorder(container.NewVBox(summary, note, v.fillBlanks()), nil, nil, nil, container.NewVScroll(list))
 	v.dlg = dialog.NewCustomConfirm(lang.X("sbimport.title", "SALON BOARDから取り込む"),
 		lang.X("sbimport.ok", "取り込む"), lang.X("sbimport.cancel", "キャンセル"), body, v.confirmed, m.s.win)
 	v.dlg.Resize(fyne.NewSize(960, 640))
@@ -54,6 +57,27 @@ func newPreview(m *sbImport, p salonboard.ImportPreview) *preview {
 }
 
 func (v *preview) show() { v.dlg.Show() }
+
+// fillBlanks puts one length into every new row left blank: 120 coupons need not be
+// typed one by one.
+func (v *preview) fillBlanks() fyne.CanvasObject {
+	v.blank = widget.NewEntry()
+	v.blank.SetPlaceHolder(lang.X("sbimport.minutes", "分"))
+	v.blankBtn = widget.NewButton(lang.X("sbimport.fill_blanks", "空欄の所要時間に入れる"), func() {
+		if _, ok := entryNumber(v.blank); !ok || strings.TrimSpace(v.blank.Text) == "" {
+			v.m.s.showError(&app.UserError{Key: "sbimport.error.number", Args: map[string]any{
+				"Name": lang.X("sbimport.blank_minutes", "所要時間が空欄の行：")}})
+			return
+		}
+		for _, r := range v.rows {
+			if r.duration != nil && strings.TrimSpace(r.duration.Text) == "" {
+				r.duration.SetText(v.blank.Text)
+			}
+		}
+	})
+	return container.NewBorder(nil, nil, widget.NewLabel(lang.X("sbimport.blank_minutes", "所要時間が空欄の行：")),
+		v.blankBtn, container.NewGridWrap(fyne.NewSize(110, v.blank.MinSize().Height), v.blank))
+}
 
 func (v *preview) newRow(it salonboard.ImportItem) *previewRow {
 	r := &previewRow{item: it, include: widget.NewCheck("", nil), status: widget.NewLabel(statusLabel(it.Status))}
@@ -103,7 +127,11 @@ func kindLabel(kind string) string {
 }
 
 func (r *previewRow) content() fyne.CanvasObject {
-	name := widget.NewLabel(r.item.Name)
+	text := r.item.Name
+	if r.item.Seen {
+		text = lang.X("sbimport.seen", "{{.Name}}（予約で使われた名前）", map[string]any{"Name": r.item.Name})
+	}
+	name := widget.NewLabel(text)
 	name.Wrapping = fyne.TextWrapBreak
 	left := container.NewHBox(r.include, r.status, widget.NewLabel(kindLabel(r.item.Kind)))
 	var right fyne.CanvasObject

@@ -55,10 +55,12 @@ func TestImportFromSalonBoardPreviewAndOK(t *testing.T) {
 	if count(f, "staff") != staffBefore || count(f, "coupons") != couponsBefore {
 		t.Fatal("a refused import wrote")
 	}
-	for _, r := range p.rows {
-		if r.duration != nil {
-			r.duration.SetText("６０")
-		}
+	coupon.duration.SetText("")
+	p.rows[9].duration.SetText("90")
+	p.blank.SetText("６０") // one length for the rows left blank
+	test.Tap(p.blankBtn)
+	if coupon.duration.Text != "６０" || p.rows[9].duration.Text != "90" {
+		t.Fatalf("filled %q %q", coupon.duration.Text, p.rows[9].duration.Text)
 	}
 	p.confirmed(true)
 	if got := count(f, "staff"); got != staffBefore+8 {
