@@ -16,8 +16,9 @@ type NameSeen struct {
 // NameUse is a name SALON BOARD used, over the reservations that used it.
 type NameUse struct {
 	NameSeen
-	Count int       // reservations
-	Next  time.Time // the earliest start from the given time on; zero when none
+	Count   int       // reservations
+	Next    time.Time // the earliest start from the given time on; zero when none
+	Waiting int       // of them, held here with the status and reason asked for
 }
 
 // Sources of a name seen.
@@ -79,20 +80,26 @@ func ForgetNamesSeen(ctx context.Context, q Querier, number string) error {
 }
 
 // NameUses are the names used by reservations starting at since or later, each with the
-// number of reservations and the earliest start at or after from.
-func NameUses(ctx context.Context, q Querier, since, from time.Time) ([]NameUse, error) {
+// number of reservations, the earliest start at or after from, and how many of them are
+// held here with status and sync reason waiting (the provisional ones a name mismatch
+// holds).
+func NameUses(ctx context.Context, q Querier, since, from time.Time, status Status, reason string) ([]NameUse, error) {
 	return queryAll(ctx, q, func(s scanner) (NameUse, error) {
 		var u NameUse
 		var next sql.NullString
-		err := s.Scan(&u.Kind, &u.NameNorm, &u.Name, &u.Count, &next)
+		err := s.Scan(&u.Kind, &u.NameNorm, &u.Name, &u.Count, &next, &u.Waiting)
 		if next.Valid {
 			u.Next = ParseTime(next.String)
 		}
 		return u, err
-	}, `SELECT kind, name_norm, MAX(name), COUNT(DISTINCT sb_number),
-		MIN(CASE WHEN start_at >= ? THEN start_at END)
-		FROM sb_names_seen WHERE start_at >= ? GROUP BY kind, name_norm ORDER BY kind, name_norm`,
-		FormatTime(from), FormatTime(since))
+	}, // (sb_number, kind, name_norm) is the key and sb_number unique in reservations: a
+		// group's rows are its reservations, no DISTINCT needed.
+		`SELECT n.kind, n.name_norm, MAX(n.name), COUNT(*),
+		MIN(CASE WHEN n.start_at >= ? THEN n.start_at END),
+		COUNT(CASE WHEN r.status = ? AND r.sync_reason = ? THEN 1 END)
+		FROM sb_names_seen n LEFT JOIN reservations r ON r.sb_number = n.sb_number
+		WHERE n.start_at >= ? GROUP BY n.kind, n.name_norm ORDER BY n.kind, n.name_norm`,
+		FormatTime(from), string(status), reason, FormatTime(since))
 }
 
 // NumbersUsing are the reservations (SALON BOARD numbers) that used the name.

@@ -39,7 +39,8 @@ func candidates(t *app.Tx, m web.Masters) ([]ImportItem, error) {
 		add(ImportItem{Kind: ItemMenu, SBID: mn.Value, Name: mn.Label})
 	}
 	now := t.Now()
-	uses, err := data.NameUses(t.Ctx(), t.Q(), now.Add(-UnmatchedWindow), now)
+	uses, err := data.NameUses(t.Ctx(), t.Q(), now.Add(-UnmatchedWindow), now, data.StatusProvisional,
+		data.ReasonMismatch)
 	if err != nil {
 		return nil, err
 	}
@@ -49,14 +50,14 @@ func candidates(t *app.Tx, m web.Masters) ([]ImportItem, error) {
 	return items, nil
 }
 
-// judge sets it's Status, LocalID and LocalName.
-func judge(t *app.Tx, it *ImportItem) error {
+// judge sets it's Status, LocalID and LocalName; x is the transaction's index of names.
+func judge(t *app.Tx, x *nameIndex, it *ImportItem) error {
 	it.Status, it.LocalID, it.LocalName = ImportNew, 0, ""
 	switch it.Kind {
 	case ItemStaff:
 		return judgeStaff(t, it)
 	case ItemCoupon:
-		return judgeCoupon(t, it)
+		return judgeCoupon(t, x, it)
 	case ItemMenu:
 		return judgeMenu(t, it)
 	}
@@ -95,7 +96,7 @@ func judgeStaff(t *app.Tx, it *ImportItem) error {
 	return nil
 }
 
-func judgeCoupon(t *app.Tx, it *ImportItem) error {
+func judgeCoupon(t *app.Tx, x *nameIndex, it *ImportItem) error {
 	coupons, err := activeCoupons(t)
 	if err != nil {
 		return err
@@ -126,12 +127,11 @@ func judgeCoupon(t *app.Tx, it *ImportItem) error {
 		}
 	}
 	// The same coupon at another price, or without its [新規] mark: mails already apply.
-	if c, err := findCoupon(t, it.Name); err == nil {
+	c, ok, err := x.coupon(it.Name)
+	if ok {
 		it.found(ImportRegistered, c.ID, c.Name)
-	} else if err != errNoMatch {
-		return err
 	}
-	return nil
+	return err
 }
 
 func judgeMenu(t *app.Tx, it *ImportItem) error {

@@ -97,8 +97,12 @@ func (sb *Room) PreviewMastersImport(ctx context.Context, src MastersSource) (Im
 		if err != nil {
 			return err
 		}
+		x, err := newNameIndex(t)
+		if err != nil {
+			return err
+		}
 		for i := range items {
-			if err := judge(t, &items[i]); err != nil {
+			if err := judge(t, x, &items[i]); err != nil {
 				return err
 			}
 			if err := prefill(t, &items[i]); err != nil {
@@ -135,6 +139,10 @@ func (sb *Room) ImportMasters(ctx context.Context, items []ImportItem) (ImportRe
 		if err != nil {
 			return err
 		}
+		x, err := newNameIndex(t)
+		if err != nil {
+			return err
+		}
 		added := map[string]bool{} // the transaction's master lists are read once: no twins
 		for _, it := range items {
 			key := it.Kind + "\x00" + NormalizeName(it.Name)
@@ -143,7 +151,7 @@ func (sb *Room) ImportMasters(ctx context.Context, items []ImportItem) (ImportRe
 			}
 			added[key] = true
 			want := it.Status
-			if err := judge(t, &it); err != nil {
+			if err := judge(t, x, &it); err != nil {
 				return err
 			}
 			switch {

@@ -49,25 +49,25 @@ func (sb *Room) UnmatchedCount(ctx context.Context) (int, error) {
 
 func unmatchedNames(t *app.Tx) ([]UnmatchedName, error) {
 	now := t.Now()
-	uses, err := data.NameUses(t.Ctx(), t.Q(), now.Add(-UnmatchedWindow), now)
+	uses, err := data.NameUses(t.Ctx(), t.Q(), now.Add(-UnmatchedWindow), now, data.StatusProvisional,
+		data.ReasonMismatch)
+	if err != nil {
+		return nil, err
+	}
+	x, err := newNameIndex(t)
 	if err != nil {
 		return nil, err
 	}
 	var out []UnmatchedName
 	for _, u := range uses {
-		ok, err := nameMatches(t, u.Kind, u.Name)
+		ok, err := x.matches(u.Kind, u.Name)
 		if err != nil {
 			return nil, err
 		}
-		if ok {
-			continue
+		if !ok {
+			out = append(out, UnmatchedName{Kind: u.Kind, Name: u.Name, NameNorm: u.NameNorm, Count: u.Count,
+				Next: u.Next, Waiting: u.Waiting})
 		}
-		waiting, err := waitingOn(t, u.NameNorm)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, UnmatchedName{Kind: u.Kind, Name: u.Name, NameNorm: u.NameNorm, Count: u.Count,
-			Next: u.Next, Waiting: len(waiting)})
 	}
 	sortUnmatched(out)
 	return out, nil
@@ -88,21 +88,6 @@ func sortUnmatched(list []UnmatchedName) {
 		}
 		return b.Count - a.Count
 	})
-}
-
-// nameMatches reports whether a name of kind finds a coupon or menu here, as an incoming
-// reservation would.
-func nameMatches(t *app.Tx, kind, name string) (bool, error) {
-	var err error
-	if kind == "coupon" {
-		_, err = findCoupon(t, name)
-	} else {
-		_, err = findMenu(t, name)
-	}
-	if errors.Is(err, errNoMatch) {
-		return false, nil
-	}
-	return err == nil, err
 }
 
 // waitingOn are the provisional reservations held because a name matched nothing that
