@@ -54,23 +54,35 @@ type SeenRecord struct {
 
 // NamesSeenOf is what is recorded for the reservation number.
 func NamesSeenOf(ctx context.Context, q Querier, number string) (SeenRecord, error) {
-	var rec SeenRecord
-	rows, err := q.QueryContext(ctx, `SELECT kind, name, name_norm, source, start_at FROM sb_names_seen
-		WHERE sb_number = ? ORDER BY rowid`, number)
+	recs, err := namesSeen(ctx, q, `WHERE sb_number = ?`, number)
+	return recs[number], err
+}
+
+// NamesSeenBetween is what is recorded for the reservations starting in [from, to], by
+// number: one read for a whole page of the reservation list.
+func NamesSeenBetween(ctx context.Context, q Querier, from, to time.Time) (map[string]SeenRecord, error) {
+	return namesSeen(ctx, q, `WHERE start_at >= ? AND start_at <= ?`, FormatTime(from), FormatTime(to))
+}
+
+func namesSeen(ctx context.Context, q Querier, where string, args ...any) (map[string]SeenRecord, error) {
+	out := map[string]SeenRecord{}
+	rows, err := q.QueryContext(ctx, `SELECT sb_number, kind, name, name_norm, source, start_at FROM sb_names_seen `+
+		where+` ORDER BY rowid`, args...)
 	if err != nil {
-		return rec, err
+		return out, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var n NameSeen
-		var start string
-		if err := rows.Scan(&n.Kind, &n.Name, &n.NameNorm, &rec.Source, &start); err != nil {
-			return rec, err
+		var number, source, start string
+		if err := rows.Scan(&number, &n.Kind, &n.Name, &n.NameNorm, &source, &start); err != nil {
+			return out, err
 		}
-		rec.Start = ParseTime(start)
-		rec.Names = append(rec.Names, n)
+		rec := out[number]
+		rec.Source, rec.Start, rec.Names = source, ParseTime(start), append(rec.Names, n)
+		out[number] = rec
 	}
-	return rec, rows.Err()
+	return out, rows.Err()
 }
 
 // ForgetNamesSeen drops what a reservation used (it was cancelled).

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"time"
 
 	"salondesk/app"
 	"salondesk/data"
@@ -51,32 +52,77 @@ func recordIncomingNames(t *app.Tx, in Incoming) error {
 	return data.ReplaceNamesSeen(t.Ctx(), t.Q(), in.Number, in.Start, seenInReservation, names, t.Now())
 }
 
-// RecordListNames records the names the reservation list's rows show, in one
-// transaction: rows a mail or detail page already told about, and cancelled rows, are
-// left alone.
+// RecordListNames records the names the reservation list's rows show. Rows a mail or
+// detail page already told about, cancelled rows, and rows that say what they said last
+// time are left alone: the reconciliation reads the same rows every few minutes, so what
+// is recorded is read first and only the rows that changed are written, in one
+// transaction.
 func (sb *Room) RecordListNames(ctx context.Context, rows []web.ListRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	from, to := rows[0].Start, rows[0].Start
+	for _, r := range rows {
+		from, to = minTime(from, r.Start), maxTime(to, r.Start)
+	}
+	var recs map[string]data.SeenRecord
+	if err := sb.a.View(ctx, func(t *app.Tx) error {
+		var err error
+		recs, err = data.NamesSeenBetween(t.Ctx(), t.Q(), from, to)
+		return err
+	}); err != nil {
+		return err
+	}
+	var changed []web.ListRow
+	for _, row := range rows {
+		if row.ID != "" && !web.IsCancelled(row.StatusCode) && listRowChanged(recs[row.ID], row) {
+			changed = append(changed, row)
+		}
+	}
+	if len(changed) == 0 {
+		return nil
+	}
 	return sb.a.Update(ctx, func(t *app.Tx) error {
-		for _, row := range rows {
-			if row.ID == "" || web.IsCancelled(row.StatusCode) {
-				continue
-			}
-			rec, err := data.NamesSeenOf(t.Ctx(), t.Q(), row.ID)
+		for _, row := range changed {
+			rec, err := data.NamesSeenOf(t.Ctx(), t.Q(), row.ID) // a mail may have come meanwhile
 			if err != nil {
 				return err
 			}
-			names := listNames(row.Menu)
-			// A mail said it exactly; or the row says what it said last time (the
-			// reconciliation reads the same rows every few minutes: no rewrite then).
-			if rec.Source == seenInReservation || (len(names) == 0 && len(rec.Names) == 0) ||
-				(rec.Start.Equal(row.Start) && slices.Equal(rec.Names, names)) {
+			if !listRowChanged(rec, row) {
 				continue
 			}
-			if err := data.ReplaceNamesSeen(t.Ctx(), t.Q(), row.ID, row.Start, seenInList, names, t.Now()); err != nil {
+			if err := data.ReplaceNamesSeen(t.Ctx(), t.Q(), row.ID, row.Start, seenInList, listNames(row.Menu),
+				t.Now()); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// listRowChanged: the row says something other than what is recorded for it, and no mail
+// or detail page (which say it exactly) told about it.
+func listRowChanged(rec data.SeenRecord, row web.ListRow) bool {
+	names := listNames(row.Menu)
+	switch {
+	case rec.Source == seenInReservation, len(names) == 0 && len(rec.Names) == 0:
+		return false
+	}
+	return !rec.Start.Equal(row.Start) || !slices.Equal(rec.Names, names)
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 // noteListNames is RecordListNames for the reconciliation, which goes on without it: the
