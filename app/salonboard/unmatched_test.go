@@ -1,12 +1,14 @@
 package salonboard_test
 
 import (
+	"net/http/httptest"
 	"testing"
 	"time"
 
 	"salondesk/app/salonboard"
 	"salondesk/data"
 	"salondesk/data/datatest"
+	"salondesk/sync/salonboard/sbdouble"
 	"salondesk/sync/salonboard/web"
 )
 
@@ -140,5 +142,29 @@ func TestMappingANameConfirmsWaitingReservationsOnlyWhenAsked(t *testing.T) {
 	// The next mail with that name applies by itself.
 	if r, _ := f.sb.ApplyIncoming(f.ctx, mailWith("BE00000004", "2026-11-24", "10:00", spa)); r.Outcome != salonboard.OutcomeApplied {
 		t.Fatalf("next mail %+v", r)
+	}
+}
+
+// The reconciliation records the names its list rows show, even for a reservation whose
+// detail page cannot be read (so no mail or detail ever named its coupon).
+func TestReconciliationRecordsTheListsNames(t *testing.T) {
+	f := newFixture(t)
+	d := sbdouble.New(sbdouble.Config{Location: time.Local, Now: f.app.Now})
+	const spa = "【期間限定】ヘッドスパ＋眉カット ¥6600"
+	d.AddReservation(sbdouble.Reservation{Start: datatest.At("2026-11-23", "11:00"), KanaSei: "ヤマダ", KanaMei: "ハナコ",
+		KanjiSei: "山田", KanjiMei: "花子", Menu: []string{"ヘッドスパ＋眉カット"}, Coupon: spa, DetailBroken: true})
+	srv := httptest.NewServer(d)
+	t.Cleanup(srv.Close)
+	c, err := web.New(web.Config{BaseURL: srv.URL, UserID: "SD0000001", Password: "synthetic-pass",
+		Pacing: &web.Pacing{}, Location: time.Local, Timeout: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.sb.Reconcile(f.ctx, c, datatest.At("2026-11-20", "00:00"), datatest.At("2026-11-30", "00:00")); err != nil {
+		t.Logf("reconcile: %v", err) // the broken detail page; the names are recorded before
+	}
+	got := unmatched(t, f)
+	if u, ok := got[spa]; !ok || u.Count != 1 || u.Kind != "coupon" || len(got) != 1 {
+		t.Fatalf("unmatched %+v", got)
 	}
 }
