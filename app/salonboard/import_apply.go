@@ -1,6 +1,9 @@
 package salonboard
 
 import (
+	"regexp"
+	"strings"
+
 	"salondesk/app"
 	"salondesk/data"
 )
@@ -17,7 +20,8 @@ func addItem(t *app.Tx, it ImportItem, order *int, res *ImportResult) error {
 	switch it.Kind {
 	case ItemStaff:
 		*order++
-		s := data.Staff{Name: it.Name, SBName: it.Name, SBID: it.SBID, Capacity: 1, SortOrder: *order, Active: true}
+		s := data.Staff{Name: staffName(it.Name), SBName: it.Name, SBID: it.SBID, Capacity: 1, SortOrder: *order,
+			Active: true}
 		res.Staff++
 		return data.SaveStaff(ctx, q, &s)
 	case ItemCoupon:
@@ -38,6 +42,18 @@ func addItem(t *app.Tx, it ImportItem, order *int, res *ImportResult) error {
 		return data.SaveMenu(ctx, q, &m)
 	}
 	return nil
+}
+
+// titleMark is a staff name's leading title in SALON BOARD, e.g. 【店長】.
+var titleMark = regexp.MustCompile(`^\s*【[^】]*】\s*`)
+
+// staffName is the name a staff member gets here: SALON BOARD's without its title mark
+// (the exact one stays the SALON BOARD name that mails are matched by).
+func staffName(sbName string) string {
+	if n := strings.TrimSpace(titleMark.ReplaceAllString(sbName, "")); n != "" {
+		return n
+	}
+	return strings.TrimSpace(sbName)
 }
 
 // targetOf is a coupon's 全員 / 新規 / 再来 from its name's mark.

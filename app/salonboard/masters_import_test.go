@@ -18,7 +18,9 @@ import (
 func importDouble(t *testing.T, f *fixture) (*sbdouble.Double, *web.Client) {
 	t.Helper()
 	d := sbdouble.New(sbdouble.Config{Location: time.Local, Now: f.app.Now})
-	d.SetStaff(sbdouble.SyntheticStaff(8))
+	staff := sbdouble.SyntheticStaff(8)
+	staff[7].Name = "【店長】" + staff[7].Name // a title SALON BOARD writes in mails too
+	d.SetStaff(staff)
 	d.SetCatalogue([]sbdouble.MenuItem{{Name: "カット"}, {Name: "ヘッドスパ 30分"}},
 		sbdouble.SyntheticCoupons(120), []sbdouble.MenuItem{{Name: "【平日限定】前髪カット"}})
 	srv := httptest.NewServer(d)
@@ -88,6 +90,9 @@ func TestImportMastersFromSalonBoardThenEveryCouponApplies(t *testing.T) {
 	m, _ := f.app.Masters(f.ctx, false)
 	if len(m.Staff) != 10 || m.Staff[2].SBID != "W000000101" || m.Staff[2].SBName != d.Staff()[0].Name {
 		t.Fatalf("staff %+v", m.Staff)
+	}
+	if last := m.Staff[9]; last.SBName != d.Staff()[7].Name || strings.Contains(last.Name, "店長") {
+		t.Fatalf("titled staff %+v", last)
 	}
 	// A reservation of each coupon, each with a designated staff member, applies.
 	staff := d.Staff()
