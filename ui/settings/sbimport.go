@@ -38,10 +38,10 @@ func newSBImport(s *screen) *sbImport {
 	m.btn = widget.NewButtonWithIcon(lang.X("sbimport.button", "SALON BOARDから取り込む"), theme.DownloadIcon(), m.run)
 	m.bar.Stop()
 	m.bar.Hide()
-	m.result.Wrapping = fyne.TextWrapWord
+	m.result.Wrapping = fyne.TextWrapBreak
 	hint := widget.NewLabel(lang.X("sbimport.hint",
 		"SALON BOARDのスタッフ・メニュー・クーポンを、SALON BOARDと同じ名前でここに登録します。取り込む前に一覧で確認できます。"))
-	hint.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapBreak
 	if s.deps.SalonBoardMasters == nil {
 		m.btn.Disable()
 		m.result.SetText(lang.X("sbimport.not_set_up", "SALON BOARDとの同期を設定して保存し、SalonDeskを起動し直すと使えます。"))

@@ -48,7 +48,7 @@ func newPreview(m *sbImport, p salonboard.ImportPreview) *preview {
 			"Registered": p.Count(salonboard.ImportRegistered)}))
 	note := widget.NewLabel(lang.X("sbimport.note",
 		"SALON BOARDに表示されない所要時間と料金を確認してください（料金はクーポン名の金額、所要時間は同じ名前のメニューから入れてあります）。表記ゆれは、ここの名前のまま対応づけます。"))
-	note.Wrapping = fyne.TextWrapWord
+	note.Wrapping = fyne.TextWrapBreak // Japanese breaks anywhere; word wrapping splits only "SALON BOARD"
 	body := container.NewBorder(container.NewVBox(summary, note, v.fillBlanks()), nil, nil, nil, container.NewVScroll(list))
 	v.dlg = dialog.NewCustomConfirm(lang.X("sbimport.title", "SALON BOARDから取り込む"),
 		lang.X("sbimport.ok", "取り込む"), lang.X("sbimport.cancel", "キャンセル"), body, v.confirmed, m.s.win)
@@ -62,7 +62,6 @@ func (v *preview) show() { v.dlg.Show() }
 // typed one by one.
 func (v *preview) fillBlanks() fyne.CanvasObject {
 	v.blank = widget.NewEntry()
-	v.blank.SetPlaceHolder(lang.X("sbimport.minutes", "分"))
 	v.blankBtn = widget.NewButton(lang.X("sbimport.fill_blanks", "空欄の所要時間に入れる"), func() {
 		if _, ok := entryNumber(v.blank); !ok || strings.TrimSpace(v.blank.Text) == "" {
 			v.m.s.showError(&app.UserError{Key: "sbimport.error.number", Args: map[string]any{
@@ -75,8 +74,13 @@ func (v *preview) fillBlanks() fyne.CanvasObject {
 			}
 		}
 	})
-	return container.NewBorder(nil, nil, widget.NewLabel(lang.X("sbimport.blank_minutes", "所要時間が空欄の行：")),
-		v.blankBtn, container.NewGridWrap(fyne.NewSize(110, v.blank.MinSize().Height), v.blank))
+	return container.NewHBox(widget.NewLabel(lang.X("sbimport.blank_minutes", "所要時間が空欄の行：")),
+		sized(v.blank), widget.NewLabel(lang.X("sbimport.minutes", "分")), v.blankBtn)
+}
+
+// sized keeps a number entry narrow, beside its unit.
+func sized(e *widget.Entry) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(90, e.MinSize().Height), e)
 }
 
 func (v *preview) newRow(it salonboard.ImportItem) *previewRow {
@@ -88,8 +92,6 @@ func (v *preview) newRow(it salonboard.ImportItem) *previewRow {
 	}
 	if it.Status == salonboard.ImportNew && it.Kind != salonboard.ItemStaff {
 		r.duration, r.price = widget.NewEntry(), widget.NewEntry()
-		r.duration.SetPlaceHolder(lang.X("sbimport.minutes", "分"))
-		r.price.SetPlaceHolder(lang.X("sbimport.yen", "円"))
 		r.duration.SetText(numberText(it.DurationMin))
 		r.price.SetText(numberText(it.Price))
 	}
@@ -137,7 +139,8 @@ func (r *previewRow) content() fyne.CanvasObject {
 	var right fyne.CanvasObject
 	switch {
 	case r.duration != nil:
-		right = container.NewGridWrap(fyne.NewSize(110, r.duration.MinSize().Height), r.duration, r.price)
+		right = container.NewHBox(sized(r.duration), widget.NewLabel(lang.X("sbimport.minutes", "分")),
+			sized(r.price), widget.NewLabel(lang.X("sbimport.yen", "円")))
 	case r.mapBtn != nil:
 		here := widget.NewLabel(lang.X("sbimport.here", "ここでは「{{.Name}}」", map[string]any{"Name": r.item.LocalName}))
 		right = container.NewHBox(here, r.mapBtn)
