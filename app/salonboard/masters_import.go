@@ -145,7 +145,7 @@ func (sb *Room) ImportMasters(ctx context.Context, items []ImportItem) (ImportRe
 		}
 		added := map[string]bool{} // the transaction's master lists are read once: no twins
 		for _, it := range items {
-			key := it.Kind + "\x00" + NormalizeName(it.Name)
+			key := it.Kind + "\x00" + it.SBID + "\x00" + NormalizeName(it.Name)
 			if !it.Include || added[key] {
 				continue
 			}

@@ -52,9 +52,9 @@ func recordIncomingNames(t *app.Tx, in Incoming) error {
 	return data.ReplaceNamesSeen(t.Ctx(), t.Q(), in.Number, in.Start, seenInReservation, names, t.Now())
 }
 
-// RecordListNames records the names the reservation list's rows show. Rows a mail or
-// detail page already told about, cancelled rows, and rows that say what they said last
-// time are left alone: the reconciliation reads the same rows every few minutes, so what
+// RecordListNames records the names the reservation list's rows show (and forgets them
+// for a row now cancelled). Rows a mail or detail page already told about, and rows that
+// say what they said last time, are left alone: the reconciliation reads the same rows every few minutes, so what
 // is recorded is read first and only the rows that changed are written, in one
 // transaction.
 func (sb *Room) RecordListNames(ctx context.Context, rows []web.ListRow) error {
@@ -75,7 +75,7 @@ func (sb *Room) RecordListNames(ctx context.Context, rows []web.ListRow) error {
 	}
 	var changed []web.ListRow
 	for _, row := range rows {
-		if row.ID != "" && !web.IsCancelled(row.StatusCode) && listRowChanged(recs[row.ID], row) {
+		if row.ID != "" && listRowChanged(recs[row.ID], row) {
 			changed = append(changed, row)
 		}
 	}
@@ -91,7 +91,7 @@ func (sb *Room) RecordListNames(ctx context.Context, rows []web.ListRow) error {
 			if !listRowChanged(rec, row) {
 				continue
 			}
-			if err := data.ReplaceNamesSeen(t.Ctx(), t.Q(), row.ID, row.Start, seenInList, listNames(row.Menu),
+			if err := data.ReplaceNamesSeen(t.Ctx(), t.Q(), row.ID, row.Start, seenInList, rowNames(row),
 				t.Now()); err != nil {
 				return err
 			}
@@ -100,10 +100,19 @@ func (sb *Room) RecordListNames(ctx context.Context, rows []web.ListRow) error {
 	})
 }
 
+// rowNames are the names a list row stands for: none once it is cancelled (a cancelled
+// reservation no longer needs its name to match).
+func rowNames(row web.ListRow) []data.NameSeen {
+	if web.IsCancelled(row.StatusCode) {
+		return nil
+	}
+	return listNames(row.Menu)
+}
+
 // listRowChanged: the row says something other than what is recorded for it, and no mail
-// or detail page (which say it exactly) told about it.
+// or detail page (which say it exactly, and whose cancellation forgets it) told about it.
 func listRowChanged(rec data.SeenRecord, row web.ListRow) bool {
-	names := listNames(row.Menu)
+	names := rowNames(row)
 	switch {
 	case rec.Source == seenInReservation, len(names) == 0 && len(rec.Names) == 0:
 		return false

@@ -73,6 +73,18 @@ func TestUnmatchedNamesCountOverMailsListRowsAndAliases(t *testing.T) {
 	if err := f.sb.RecordListNames(f.ctx, rows); err != nil { // read again: counts the same
 		t.Fatal(err)
 	}
+	// A row cancelled since its names were recorded no longer counts.
+	late := web.ListRow{ID: "BE00000012", Start: datatest.At("2026-11-29", "10:00"), Menu: []string{"【限定】消えるクーポン ¥1,000"}}
+	if err := f.sb.RecordListNames(f.ctx, []web.ListRow{late}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := unmatched(t, f)["【限定】消えるクーポン ¥1,000"]; !ok {
+		t.Fatal("the late row's name is not listed")
+	}
+	late.StatusCode = web.StatusSalonCancel
+	if err := f.sb.RecordListNames(f.ctx, []web.ListRow{late}); err != nil {
+		t.Fatal(err)
+	}
 	got := unmatched(t, f)
 	if len(got) != 3 {
 		t.Fatalf("unmatched %+v", got)
