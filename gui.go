@@ -120,6 +120,7 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 	scr := screens(a, w, sender)
 	scr.Settings = func(win fyne.Window) fyne.CanvasObject {
 		deps := settingsDeps(a, sec, dir, lg.Path(), w)
+		deps.SalonBoardMasters = mastersSource(sbCfg)
 		deps.TestSmaregi = smRoom.TestSettings
 		deps.ReceiverURL = receiverURL(w, o.Demo)
 		deps.Tokens = smRoom
@@ -237,6 +238,13 @@ func screens(a *app.App, w *workers.Workers, sm masters.SmaregiSender) ui.Screen
 	s.Staff = func(win fyne.Window) fyne.CanvasObject { return masters.NewStaffScreen(a, win) }
 	s.Menus = func(win fyne.Window) fyne.CanvasObject { return masters.NewMenuScreen(a, salonboard.New(a), win) }
 	s.Customers = func(win fyne.Window) fyne.CanvasObject { return masters.NewCustomerScreenWith(a, win, open(win), sm) }
+	s.UnmatchedNames = func() int {
+		n, err := salonboard.New(a).UnmatchedCount(context.Background())
+		if err != nil {
+			log.Printf("unmatched names: %v", err)
+		}
+		return n
+	}
 	s.SyncStatus = func() ui.SyncStatus {
 		st := w.Status()
 		return ui.SyncStatus{Configured: st.Configured, Online: st.Online, LastSync: st.LastSync}
@@ -265,4 +273,13 @@ func receiverURL(w *workers.Workers, demo bool) func() string {
 		}
 		return smaregi.ReceiverURL(host, w.SmaregiPort())
 	}
+}
+
+// mastersSource is the sync's web client, for 「SALON BOARDから取り込む」; nil without one.
+func mastersSource(cfg *salonboard.Config) salonboard.MastersSource {
+	if cfg == nil {
+		return nil
+	}
+	src, _ := cfg.Web.(salonboard.MastersSource)
+	return src
 }

@@ -125,6 +125,7 @@ func (f *fixture) seedDay() {
 
 // fakeScreens stand in for the screens of the other packages.
 type fakeScreens struct {
+	unmatched   int // 未対応のクーポン名 Home shows
 	built       map[Page]int
 	objects     map[Page]fyne.CanvasObject
 	schedule    *fakeSchedule
@@ -184,6 +185,7 @@ func (fs *fakeScreens) screens() Screens {
 		OpenReservation: func(_ fyne.Window, id int64) { fs.opened = append(fs.opened, id) },
 		Transcribe:      func(_ fyne.Window, id int64) { fs.transcribed = append(fs.transcribed, id) },
 		SyncStatus:      func() SyncStatus { return fs.sync },
+		UnmatchedNames:  func() int { return fs.unmatched },
 	}
 }
 

@@ -60,6 +60,12 @@ func (h *homeScreen) update(home app.Home) error {
 			h.alerts.Add(alertLine(homeLine(d, n), func() { h.shell.Show(PageNotifications) }))
 		}
 	}
+	if count := h.shell.screens.UnmatchedNames; count != nil {
+		if n := count(); n > 0 {
+			h.alerts.Add(alertLine(lang.X("sbimport.home_line", "未対応のクーポン名 {{.Count}}件", map[string]any{"Count": n}),
+				func() { h.shell.Show(PageMenus) }))
+		}
+	}
 	h.days.update(home.Days, h.shell.app.Now())
 	h.today.Objects = reservationRows(home, h.shell.openReservation)
 	h.sales.SetText(lang.X("ui.home.sales", "{{.Amount}}（{{.Count}}件）",

@@ -135,3 +135,26 @@ func TestHomeSmaregiLines(t *testing.T) {
 		t.Fatalf("%d lines, want the Smaregi → app one only", n)
 	}
 }
+
+// While SALON BOARD names map to nothing here, Home says how many, and the line opens
+// クーポン・メニュー・定額プラン; with none left the line goes.
+func TestHomeLineForUnmatchedNames(t *testing.T) {
+	f := newFixture(t)
+	f.open()
+	if f.hasText("未対応のクーポン名 0件") || len(f.shell.home.alerts.Objects) != 0 {
+		t.Fatal("a line without unmatched names")
+	}
+	f.fakes.unmatched = 3
+	f.shell.Refresh()
+	f.requireText("未対応のクーポン名 3件")
+	test.Tap(f.shell.home.alerts.Objects[0].(fyne.Tappable))
+	if f.shell.Current() != PageMenus {
+		t.Fatalf("the line leads to %q", f.shell.Current())
+	}
+	test.Tap(f.shell.side.items[PageHome])
+	f.fakes.unmatched = 0
+	f.shell.Refresh()
+	if f.hasText("未対応のクーポン名 3件") {
+		t.Fatal("the line stayed")
+	}
+}

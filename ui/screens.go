@@ -44,4 +44,7 @@ type Screens struct {
 	// SyncStatus reports the sync workers' state; nil until sync is wired. It is called on
 	// the UI goroutine at every refresh: it must return at once (no network).
 	SyncStatus func() SyncStatus
+	// UnmatchedNames counts 未対応のクーポン名 (names SALON BOARD used that map to nothing
+	// here) for Home; nil shows none. A local database read, called at every refresh.
+	UnmatchedNames func() int
 }

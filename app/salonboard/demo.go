@@ -17,33 +17,13 @@ import (
 // core's own rules (opening hours, capacity) where the salon has room. It returns the
 // sync's configuration and the function that stops it all.
 func (sb *Room) StartDemo(ctx context.Context, logger *slog.Logger) (*Config, func(), error) {
-	m, err := sb.a.Masters(ctx, false)
+	cfg, err := sb.DemoFeedConfig(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
-	cfg := sbdemo.Config{Seed: time.Now().UnixNano(), Location: time.Local,
-		Hours: func(day time.Time) (time.Time, time.Time, bool) {
-			open, closing, closed, err := sb.a.OpeningOn(ctx, day)
-			return open, closing, closed || err != nil
-		},
-		Busy: func(staffID string, start, end time.Time) bool { return sb.demoBusy(ctx, m.Staff, staffID, start, end) },
-		OnEvent: func(e sbdemo.FeedEvent) {
-			logger.Info("demo: SALON BOARD booked", "number", e.Number, "kind", e.Kind, "failure", e.Failure)
-		}}
-	for _, s := range m.Staff {
-		name := s.SBName
-		if name == "" {
-			name = s.Name
-		}
-		cfg.Staff = append(cfg.Staff, sbdemo.Staff{Name: name, ID: s.SBID, Capacity: s.Capacity, WorkDays: s.WorkDays})
-	}
-	for _, c := range m.Coupons {
-		cfg.Coupons = append(cfg.Coupons, sbdemo.Coupon{Name: c.Name, Minutes: couponMinutes(c, m.Menus), Price: c.Price})
-	}
-	for _, mn := range m.Menus {
-		if mn.DurationMin > 0 {
-			cfg.Menus = append(cfg.Menus, sbdemo.Menu{Name: mn.Name, Minutes: mn.DurationMin, Price: mn.Price})
-		}
+	cfg.Seed = time.Now().UnixNano()
+	cfg.OnEvent = func(e sbdemo.FeedEvent) {
+		logger.Info("demo: SALON BOARD booked", "number", e.Number, "kind", e.Kind, "failure", e.Failure)
 	}
 	d, err := sbdemo.Start(ctx, cfg)
 	if err != nil {
@@ -70,6 +50,38 @@ func (sb *Room) StartDemo(ctx context.Context, logger *slog.Logger) (*Config, fu
 	}
 	mc := d.MailboxConfig()
 	return &Config{Web: client, Mailbox: &mc, ReconcileEvery: 3 * time.Minute, Logger: logger}, d.Stop, nil
+}
+
+// DemoFeedConfig describes the demo salon to the SALON BOARD feed: its staff as SALON
+// BOARD knows them, the coupons and menus it publishes, its opening hours and the core's
+// view of where it is full. The caller sets the seed, clock and event hook.
+func (sb *Room) DemoFeedConfig(ctx context.Context) (sbdemo.Config, error) {
+	m, err := sb.a.Masters(ctx, false)
+	if err != nil {
+		return sbdemo.Config{}, err
+	}
+	cfg := sbdemo.Config{Location: time.Local,
+		Hours: func(day time.Time) (time.Time, time.Time, bool) {
+			open, closing, closed, err := sb.a.OpeningOn(ctx, day)
+			return open, closing, closed || err != nil
+		},
+		Busy: func(staffID string, start, end time.Time) bool { return sb.demoBusy(ctx, m.Staff, staffID, start, end) }}
+	for _, s := range m.Staff {
+		name := s.SBName
+		if name == "" {
+			name = s.Name
+		}
+		cfg.Staff = append(cfg.Staff, sbdemo.Staff{Name: name, ID: s.SBID, Capacity: s.Capacity, WorkDays: s.WorkDays})
+	}
+	for _, c := range m.Coupons {
+		cfg.Coupons = append(cfg.Coupons, sbdemo.Coupon{Name: c.Name, Minutes: couponMinutes(c, m.Menus), Price: c.Price})
+	}
+	for _, mn := range m.Menus {
+		if mn.DurationMin > 0 {
+			cfg.Menus = append(cfg.Menus, sbdemo.Menu{Name: mn.Name, Minutes: mn.DurationMin, Price: mn.Price})
+		}
+	}
+	return cfg, nil
 }
 
 func couponMinutes(c data.Coupon, menus []data.Menu) int {

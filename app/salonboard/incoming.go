@@ -74,6 +74,9 @@ func applyIncoming(t *app.Tx, in Incoming) (ApplyResult, error) {
 	if err != nil {
 		return ApplyResult{}, err
 	}
+	if err := recordIncomingNames(t, in); err != nil {
+		return ApplyResult{}, err
+	}
 	if in.Kind == IncomingCancel {
 		return applyCancel(t, prev)
 	}

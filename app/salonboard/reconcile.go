@@ -27,6 +27,7 @@ func (sb *Room) Reconcile(ctx context.Context, w Web, from, to time.Time) (Recon
 		return res, err
 	}
 	res.Rows = len(rows)
+	sb.noteListNames(ctx, rows)
 	for _, row := range rows {
 		if err := ctx.Err(); err != nil {
 			return res, err

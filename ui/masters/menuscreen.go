@@ -22,6 +22,7 @@ type menuScreen struct {
 	planForm    *planForm
 	products    *masterTab[data.Product]
 	productForm *productForm
+	unmatched   *unmatchedTab
 	view        *container.AppTabs
 }
 
@@ -39,13 +40,16 @@ func newMenuScreen(a *app.App, sb *salonboard.Room, win fyne.Window) *menuScreen
 	s.coupons, s.couponForm = newCouponTab(&s.screen, sb)
 	s.plans, s.planForm = newPlanTab(&s.screen)
 	s.products, s.productForm = newProductTab(&s.screen)
+	s.unmatched = newUnmatchedTab(&s.screen, sb)
 	s.view = container.NewAppTabs(
 		container.NewTabItem(lang.X("masters.tab.categories", "メニューカテゴリ"), s.categories.content),
 		container.NewTabItem(lang.X("masters.tab.menus", "メニュー"), s.menus.content),
 		container.NewTabItem(lang.X("masters.tab.coupons", "クーポン"), s.coupons.content),
 		container.NewTabItem(lang.X("masters.tab.plans", "定額プラン"), s.plans.content),
 		container.NewTabItem(lang.X("masters.tab.products", "商品"), s.products.content),
+		s.unmatched.item,
 	)
+	s.unmatched.view = s.view
 	s.reload()
 	s.watch()
 	return s

@@ -34,6 +34,12 @@ func TestTranslationsComplete(t *testing.T) {
 			delete(used, k)
 		}
 	}
+	// 未対応のクーポン名 shares sbimport.*.json with 設定's import (checked there).
+	for k := range used {
+		if strings.HasPrefix(k, "sbimport.") {
+			delete(used, k)
+		}
+	}
 	// Keys built at run time: weekdays, coupon targets, statuses, and the UserError key.
 	dynamic := regexp.MustCompile(`^masters\.(weekday\.[0-6]|coupon_target\.[0-2]|status\.[a-z]+|error\.[a-z_]+)$`)
 	uitest.CheckComplete(t, "../../assets/translations", "masters", used, dynamic)

@@ -32,6 +32,7 @@ type salonBoardTab struct {
 	keychain     *keychainNotice
 	loginTest    *connTest
 	mailTest     *connTest
+	importer     *sbImport
 	saveBtn      *widget.Button
 	url          string // not on the screen (config only): kept as loaded
 	content      fyne.CanvasObject
@@ -62,6 +63,7 @@ func newSalonBoardTab(s *screen) *salonBoardTab {
 		s.deps.TestSalonBoard != nil, t.prepareLoginTest)
 	t.mailTest = newConnTest(s, lang.X("settings.sb.test_mailbox", "接続テスト（メールボックス）"),
 		s.deps.TestMailbox != nil, t.prepareMailTest)
+	t.importer = newSBImport(s)
 	t.saveBtn = widget.NewButton(lang.X("settings.save", "保存"), t.save)
 	t.saveBtn.Importance = widget.HighImportance
 
@@ -89,6 +91,8 @@ func newSalonBoardTab(s *screen) *salonBoardTab {
 		heading(lang.X("settings.sb.heading_mailbox", "予約メールの受信（SALON BOARDのお知らせメールの送信先）")), mailbox, t.mailTest.content,
 		widget.NewSeparator(),
 		heading(lang.X("settings.sb.heading_intervals", "同期の間隔")), intervals,
+		widget.NewSeparator(),
+		heading(lang.X("sbimport.heading", "スタッフ・メニュー・クーポンの取り込み")), t.importer.content,
 	)
 	t.content = container.NewBorder(nil, container.NewHBox(t.saveBtn), nil, nil, container.NewVScroll(container.NewPadded(body)))
 	return t

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"salondesk/app"
+	"salondesk/app/salonboard"
 	"salondesk/app/secrets"
 	asettings "salondesk/app/settings"
 )
@@ -34,6 +35,10 @@ type Deps struct {
 	TestSalonBoard func(ctx context.Context, sb asettings.SalonBoard, password string) error
 	TestMailbox    func(ctx context.Context, m asettings.Mailbox, password string) error
 	TestSmaregi    func(ctx context.Context, sm asettings.Smaregi, token string) error
+
+	// SalonBoardMasters is what 「SALON BOARDから取り込む」 reads: the running sync's web
+	// client (nil while SALON BOARD is not set up: the button is off).
+	SalonBoardMasters salonboard.MastersSource
 
 	Restart     func()         // quit and start again (after a restore, a language change)
 	ShowHours   func()         // opens 営業時間 (受付・スタッフ/マシン・設備)

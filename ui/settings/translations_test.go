@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"salondesk/ui/internal/uitest"
@@ -61,6 +62,11 @@ func usedKeys(t *testing.T) (keys map[string]string) {
 // code has one, and neither file holds keys nobody uses.
 func TestTranslationsComplete(t *testing.T) {
 	used := usedKeys(t)
+	for k := range used {
+		if strings.HasPrefix(k, "sbimport.") { // sbimport.*.json: TestImportTranslationsComplete
+			delete(used, k)
+		}
+	}
 	if len(used) < 100 {
 		t.Fatalf("found only %d keys: the scan is broken", len(used))
 	}

@@ -57,6 +57,7 @@ func Start(ctx context.Context, cfg Config) (*Demo, error) {
 		webDone:  make(chan struct{}),
 	}
 	cfg.Staff = d.setUpStaff(cfg.Staff)
+	d.setUpCatalogue(cfg)
 	d.cfg, d.plan = cfg, newPlanner(cfg)
 	box, err := memimap.New(IMAPUser, IMAPPassword)
 	if err != nil {
