@@ -13,9 +13,11 @@ import (
 	"salondesk/sync/salonboard/web"
 )
 
-// Web is what the sync needs of SALON BOARD's web UI (*web.Client has it).
+// Web is what the sync needs of SALON BOARD's web UI (*web.Client has it): the list page
+// by page, a day's schedule, a reservation's detail.
 type Web interface {
-	ListReservations(ctx context.Context, from, to time.Time) ([]web.ListRow, error)
+	ListPages(ctx context.Context, q web.ListQuery, each func(web.ListPage) error) error
+	Schedule(ctx context.Context, day time.Time) (web.Schedule, error)
 	ReservationDetail(ctx context.Context, id string) (web.Detail, error)
 }
 
