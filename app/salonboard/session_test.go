@@ -1,0 +1,87 @@
+package salonboard_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"salondesk/app/salonboard"
+	"salondesk/data"
+	"salondesk/sync/salonboard/web"
+)
+
+// Someone keeps logging in with SalonDesk's SALON BOARD ID: after the third lost session
+// in an hour SalonDesk stops logging in (no fourth login) and one お知らせ says why; 最新を表示
+// lets it log in again.
+func TestSessionTakenThreeTimesStopsLoggingIn(t *testing.T) {
+	var guard *salonboard.SessionGuard
+	b := newBusySalon(t, 200, horizon, func(c *web.Config) {
+		c.BeforeLogin = func(r web.LoginReason) error { return guard.BeforeLogin(r) }
+	})
+	guard = b.sb.NewSessionGuard()
+	if _, err := b.sb.BringIn(b.ctx, b.web, horizon, nil); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	for take := 1; take <= 3; take++ {
+		b.vc.Advance(10 * time.Minute)
+		b.d.TakeSession()
+		_, err = b.sb.SteadyPass(b.ctx, b.web, horizon)
+		if take < 3 && err != nil {
+			t.Fatalf("after the session was taken %d times: %v", take, err)
+		}
+	}
+	if !errors.Is(err, salonboard.ErrSessionTaken) || web.IsTransient(err) {
+		t.Fatalf("third time: %v", err)
+	}
+	b.vc.Advance(10 * time.Minute)
+	if _, err := b.sb.SteadyPass(b.ctx, b.web, horizon); !errors.Is(err, salonboard.ErrSessionTaken) {
+		t.Fatalf("while held: %v", err)
+	}
+	log, _ := b.requests()
+	if n := log.Logins(); n != 3 {
+		t.Fatalf("%d logins, want 3 (the first and two after a lost session)", n)
+	}
+	notes, _ := b.app.Notifications(b.ctx, 10)
+	open := 0
+	for _, n := range notes {
+		if n.Reason == data.ReasonSessionTaken && !n.Resolved() {
+			open++
+		}
+	}
+	if open != 1 || len(notes) != 1 {
+		t.Fatalf("%d open session notifications of %+v, want one", open, notes)
+	}
+	if until := guard.HeldUntil(); until.Sub(b.vc.Now()) > time.Hour || until.IsZero() {
+		t.Fatalf("held until %s (now %s)", until, b.vc.Now())
+	}
+	guard.Reset() // 最新を表示
+	if _, err := b.sb.SteadyPass(b.ctx, b.web, horizon); err != nil {
+		t.Fatal(err)
+	}
+	if log, _ := b.requests(); log.Logins() != 4 {
+		t.Fatalf("%d logins after 最新を表示, want 4", log.Logins())
+	}
+}
+
+// Lost sessions spread over more than an hour are ordinary expiries: logging in goes on.
+func TestSessionLostNowAndThenKeepsLoggingIn(t *testing.T) {
+	var guard *salonboard.SessionGuard
+	b := newBusySalon(t, 100, horizon, func(c *web.Config) {
+		c.BeforeLogin = func(r web.LoginReason) error { return guard.BeforeLogin(r) }
+	})
+	guard = b.sb.NewSessionGuard()
+	if _, err := b.sb.BringIn(b.ctx, b.web, horizon, nil); err != nil {
+		t.Fatal(err)
+	}
+	for take := 1; take <= 5; take++ {
+		b.vc.Advance(31 * time.Minute) // at most two within any hour
+		b.d.TakeSession()
+		if _, err := b.sb.SteadyPass(b.ctx, b.web, horizon); err != nil {
+			t.Fatalf("lost session %d: %v", take, err)
+		}
+	}
+	if notes, _ := b.app.Notifications(b.ctx, 10); len(notes) != 0 {
+		t.Fatalf("notifications %+v", notes)
+	}
+}
