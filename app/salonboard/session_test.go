@@ -1,11 +1,13 @@
 package salonboard_test
 
 import (
+	"context"
 	"errors"
 	"testing"
 	"time"
 
 	"salondesk/app/salonboard"
+	"salondesk/app/settings"
 	"salondesk/data"
 	"salondesk/sync/salonboard/web"
 )
@@ -83,5 +85,40 @@ func TestSessionLostNowAndThenKeepsLoggingIn(t *testing.T) {
 	}
 	if notes, _ := b.app.Notifications(b.ctx, 10); len(notes) != 0 {
 		t.Fatalf("notifications %+v", notes)
+	}
+}
+
+// A held login is let go when staff save 設定 > SALON BOARD or press 最新を表示.
+func TestSessionHoldEndsOnSettingsSaveAndSyncNow(t *testing.T) {
+	b := newBusySalon(t, 0, horizon)
+	guard := b.sb.NewSessionGuard()
+	s := b.sb.NewSync(salonboard.Config{Web: b.web, ReconcileEvery: time.Hour, Sessions: guard}, nil)
+	ctx, cancel := context.WithCancel(b.ctx)
+	done := make(chan struct{})
+	go func() { s.Run(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	waitFor(t, "the bring-in at start", func() bool { return b.sb.BringInFinished(b.ctx) })
+	hold := func() {
+		t.Helper()
+		for range 3 {
+			_ = guard.BeforeLogin(web.LoginSessionLost)
+		}
+		if guard.HeldUntil().IsZero() {
+			t.Fatal("three lost sessions did not hold the login")
+		}
+	}
+	hold()
+	sb, err := settings.New(b.app).SalonBoard(b.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := settings.New(b.app).SaveSalonBoard(b.ctx, sb); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "saving the settings to let go", func() bool { return guard.HeldUntil().IsZero() })
+	hold()
+	s.SyncNow()
+	if !guard.HeldUntil().IsZero() {
+		t.Fatal("最新を表示 did not let go")
 	}
 }
