@@ -53,6 +53,17 @@ type pass struct {
 	dayDone func(day time.Time, rows int) error
 	// remaining is told the first page's estimate of the rows left in [from, to].
 	remaining func(n int)
+	// read, when set, are the rows already read (through that day) by an earlier run cut
+	// off before it settled them: the pass settles them without reading the list again.
+	read *readRows
+	// onRead is told what was read, before any day is settled (bring-in keeps it).
+	onRead func(readRows) error
+}
+
+// readRows are the list rows read by a pass, by day, and the last day read whole.
+type readRows struct {
+	days    map[time.Time][]web.ListRow
+	through time.Time
 }
 
 // Reconcile reads SALON BOARD's reservation list for [from, to] and applies what the
@@ -65,10 +76,11 @@ func (sb *Room) Reconcile(ctx context.Context, w Web, from, to time.Time) (Recon
 // run reads the list, settles each day it read whole, then confirms what disappeared.
 func (p *pass) run(ctx context.Context) (ReconcileResult, error) {
 	var res ReconcileResult
-	days, through, err := p.read(ctx)
+	rr, err := p.rows(ctx)
 	if err != nil {
 		return res, err
 	}
+	days, through := rr.days, rr.through
 	seen := map[string]bool{}
 	for _, rows := range days {
 		for _, r := range rows {
@@ -96,8 +108,21 @@ func (p *pass) run(ctx context.Context) (ReconcileResult, error) {
 	return res, err
 }
 
-// read reads the list pages, rows grouped by day, and the last day read whole.
-func (p *pass) read(ctx context.Context) (map[time.Time][]web.ListRow, time.Time, error) {
+// rows are the rows read before, or else the list read now (and told to onRead).
+func (p *pass) rows(ctx context.Context) (readRows, error) {
+	if p.read != nil {
+		return *p.read, nil
+	}
+	days, through, err := p.readList(ctx)
+	rr := readRows{days: days, through: through}
+	if err == nil && p.onRead != nil {
+		err = p.onRead(rr)
+	}
+	return rr, err
+}
+
+// readList reads the list pages, rows grouped by day, and the last day read whole.
+func (p *pass) readList(ctx context.Context) (map[time.Time][]web.ListRow, time.Time, error) {
 	days := map[time.Time][]web.ListRow{}
 	through := p.to
 	first := true
