@@ -20,8 +20,19 @@ import (
 // one お知らせ asks the salon to give SalonDesk its own login ID. Logging in resumes after
 // an hour, or when staff save 設定 > SALON BOARD or press 最新を表示.
 
-// ErrSessionTaken is the refusal the web client returns while logins are held.
-var ErrSessionTaken = errors.New("SALON BOARD: 同じログインIDで別の場所からログインされているため、ログインを止めています")
+// ErrSessionTaken is the refusal the web client returns while logins are held. It says
+// offline: the desk's jobs wait for the login to come back instead of failing for it.
+var ErrSessionTaken error = sessionTaken{}
+
+type sessionTaken struct{}
+
+func (sessionTaken) Error() string {
+	return "SALON BOARD: 同じログインIDで別の場所からログインされているため、ログインを止めています"
+}
+func (sessionTaken) Offline() bool { return true }
+
+// loginHeld reports whether err is a login the guard held back.
+func loginHeld(err error) bool { return errors.Is(err, ErrSessionTaken) }
 
 // Session taking: more than sessionTakenMax losses within sessionTakenWindow stop logins
 // for sessionTakenWindow.

@@ -9,6 +9,7 @@ import (
 	"salondesk/app/salonboard"
 	"salondesk/app/settings"
 	"salondesk/data"
+	"salondesk/sync/outbox"
 	"salondesk/sync/salonboard/web"
 )
 
@@ -120,5 +121,24 @@ func TestSessionHoldEndsOnSettingsSaveAndSyncNow(t *testing.T) {
 	s.SyncNow()
 	if !guard.HeldUntil().IsZero() {
 		t.Fatal("最新を表示 did not let go")
+	}
+}
+
+// While logins are held, the desk's SALON BOARD jobs wait (offline) instead of failing.
+func TestHeldLoginKeepsJobsWaiting(t *testing.T) {
+	var guard *salonboard.SessionGuard
+	b := newBusySalon(t, 0, horizon, func(c *web.Config) {
+		c.BeforeLogin = func(r web.LoginReason) error { return guard.BeforeLogin(r) }
+	})
+	guard = b.sb.NewSessionGuard()
+	for range 3 {
+		_ = guard.BeforeLogin(web.LoginSessionLost)
+	}
+	err := b.sb.FetchHandler(b.client)(b.ctx, outbox.Job{Payload: `{"sb_number":"BE12345678"}`})
+	if err == nil || outbox.IsPermanent(err) || !outbox.IsOffline(err) {
+		t.Fatalf("a held login: %v (permanent %v, offline %v)", err, outbox.IsPermanent(err), outbox.IsOffline(err))
+	}
+	if log, _ := b.requests(); len(log) != 0 {
+		t.Fatalf("%d requests while held", len(log))
 	}
 }

@@ -27,11 +27,15 @@ type jobPayload struct {
 	SBNumber      string `json:"sb_number"`
 }
 
-// webError classifies a web client error for the outbox: transient ones are retried,
-// the others (bad password, CAPTCHA, a page that changed) fail at once.
+// webError classifies a web client error for the outbox: transient ones are retried, a
+// login held for a taken session waits, the others (bad password, CAPTCHA, a page that
+// changed) fail at once.
 func webError(err error) error {
 	if err == nil || web.IsTransient(err) {
 		return err
+	}
+	if loginHeld(err) {
+		return ErrSessionTaken // offline: the job waits (the client's refusal says permanent)
 	}
 	return outbox.Permanent(err)
 }
