@@ -1,6 +1,10 @@
 package sbdouble_test
 
 import (
+	"fmt"
+	"net/http/httptest"
+	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -101,5 +105,63 @@ func TestSeedBusyIsRepeatable(t *testing.T) {
 func BenchmarkSeedBusy5000(b *testing.B) {
 	for b.Loop() {
 		seededDouble(b, 5000, 60, 8)
+	}
+}
+
+// TestListFiltersOfABusySalon: the search's filters (days, statuses,
+// staffId, reserveId) keep exactly the matching reservations, and the
+// paging block says how many in all.
+func TestListFiltersOfABusySalon(t *testing.T) {
+	d, _, _ := seededDouble(t, 600, 20, 4)
+	srv := httptest.NewServer(d)
+	t.Cleanup(srv.Close)
+	b := newBrowser(t, srv.URL)
+	b.login()
+	all := d.Reservations()
+	staff := all[0].StaffID
+	count := func(keep func(sbdouble.Reservation) bool) int {
+		n := 0
+		for _, r := range all {
+			if keep(r) {
+				n++
+			}
+		}
+		return n
+	}
+	inDays := func(r sbdouble.Reservation) bool {
+		return !r.Start.Before(time.Date(2026, 12, 3, 0, 0, 0, 0, jst)) && r.Start.Before(time.Date(2026, 12, 8, 0, 0, 0, 0, jst))
+	}
+	var one string
+	for _, r := range all {
+		if inDays(r) && one == "" {
+			one = r.ID
+		}
+	}
+	for name, tc := range map[string]struct {
+		extra url.Values
+		keep  func(sbdouble.Reservation) bool
+	}{
+		"days, every status": {url.Values{"reserveDispStatusCdArray": {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"}}, inDays},
+		"cancellations": {url.Values{"reserveDispStatusCdArray": {"6", "7", "8", "9", "10"}}, func(r sbdouble.Reservation) bool {
+			return inDays(r) && r.Status >= sbdouble.StatusRefused && r.Status <= sbdouble.StatusAutoCancel
+		}},
+		"one staff": {url.Values{"staffId": {staff}, "reserveDispStatusCdArray": {"2"}}, func(r sbdouble.Reservation) bool {
+			return inDays(r) && r.StaffID == staff && r.Status == sbdouble.StatusWaiting
+		}},
+		"one number": {url.Values{"reserveId": {one}, "reserveDispStatusCdArray": {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"}},
+			func(r sbdouble.Reservation) bool { return r.ID == one }},
+	} {
+		want := count(tc.keep)
+		page := b.search("20261203", "20261207", tc.extra)
+		got := strings.Count(page, `<td class="rsv_date">`)
+		if want > sbdouble.PageSize {
+			if !strings.Contains(page, fmt.Sprintf("全%d件", want)) || got != sbdouble.PageSize {
+				t.Errorf("%s: page 1 has %d rows and no 全%d件", name, got, want)
+			}
+			continue
+		}
+		if got != want || want == 0 {
+			t.Errorf("%s: %d rows, want %d", name, got, want)
+		}
 	}
 }

@@ -50,6 +50,9 @@ type Config struct {
 	// time.Now).
 	Location *time.Location
 	Now      func() time.Time
+	// PageSize is the rows of one list page (default PageSize, as the
+	// site); a test of very long searches sets it small.
+	PageSize int
 }
 
 // Store is a salon of a group account.
@@ -113,6 +116,9 @@ func New(cfg Config) *Double {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.PageSize <= 0 {
+		cfg.PageSize = PageSize
 	}
 	if cfg.Group && len(cfg.Stores) == 0 {
 		cfg.Stores = []Store{{ID: "H000000101", Name: "サロン・デモ 本店"}, {ID: "H000000102", Name: "サロン・デモ 駅前店"}}

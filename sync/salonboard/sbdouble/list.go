@@ -115,7 +115,10 @@ func (d *Double) filter(f map[string][]string) (ids []string, from, to time.Time
 		statuses[n] = true
 	}
 	ids = []string{}
-	for _, r := range d.st.sorted() {
+	inRange := func(r *Reservation) bool {
+		return (from.IsZero() || !r.Start.Before(from)) && (to.IsZero() || r.Start.Before(to.AddDate(0, 0, 1)))
+	}
+	for _, r := range d.st.sortedWhere(inRange) {
 		switch {
 		case len(statuses) > 0 && !statuses[r.Status], len(statuses) == 0 && cancelled(r.Status),
 			get("reserveId") != "" && r.ID != get("reserveId"),
@@ -139,7 +142,7 @@ func (d *Double) showPage(w http.ResponseWriter, s *session, pn int) {
 	s.token = newID()
 	v := d.formView(s.token)
 	v.Searched, v.Total = true, len(s.search)
-	v.Pages = (len(s.search) + PageSize - 1) / PageSize
+	v.Pages = (len(s.search) + d.cfg.PageSize - 1) / d.cfg.PageSize
 	if v.Pages == 0 {
 		v.Pages = 1
 	}
@@ -156,7 +159,7 @@ func (d *Double) showPage(w http.ResponseWriter, s *session, pn int) {
 	if !s.from.IsZero() {
 		v.From, v.To = s.from.Format("20060102"), s.to.Format("20060102")
 	}
-	lo, hi := (pn-1)*PageSize, pn*PageSize
+	lo, hi := (pn-1)*d.cfg.PageSize, pn*d.cfg.PageSize
 	if hi > len(s.search) {
 		hi = len(s.search)
 	}

@@ -30,8 +30,12 @@ func (d *Double) doLogin(w http.ResponseWriter, r *http.Request, f *Fault) {
 	}
 	id := newID()
 	d.mu.Lock()
+	// The other browser sees the expiry page next. Sessions taken before
+	// are forgotten (they would see the login form instead), which keeps
+	// the map as small as the number of live sessions.
+	d.taken = map[string]bool{}
 	for old := range d.sessions {
-		d.taken[old] = true // the other browser sees the expiry page next
+		d.taken[old] = true
 	}
 	d.sessions = map[string]*session{id: {storeOK: !d.cfg.Group, store: DefaultStoreID}}
 	d.mu.Unlock()

@@ -53,12 +53,9 @@ func (d *Double) schedule(w http.ResponseWriter, r *http.Request) {
 func (d *Double) scheduleView(day time.Time) scheduleView {
 	v := scheduleView{YMD: day.Format("20060102"), Stamp: d.st.stamp.Format("20060102150405")}
 	next := day.AddDate(0, 0, 1)
-	live := []Reservation{}
-	for _, r := range d.st.sorted() {
-		if !cancelled(r.Status) && !r.Start.Before(day) && r.Start.Before(next) {
-			live = append(live, r)
-		}
-	}
+	live := d.st.sortedWhere(func(r *Reservation) bool {
+		return !cancelled(r.Status) && !r.Start.Before(day) && r.Start.Before(next)
+	})
 	for _, st := range d.st.staff {
 		line := rowLine{ID: st.ID, Name: st.Name, Capacity: st.Capacity}
 		for _, r := range live {

@@ -142,10 +142,17 @@ func (s *state) touch(now time.Time) {
 	s.stamp = now
 }
 
-func (s *state) sorted() []Reservation {
+func (s *state) sorted() []Reservation { return s.sortedWhere(nil) }
+
+// sortedWhere is sorted for the reservations keep accepts (nil: all): the
+// filter runs before the copy and the sort, which matters for a salon of
+// thousands of reservations whose schedule shows one day.
+func (s *state) sortedWhere(keep func(*Reservation) bool) []Reservation {
 	out := make([]Reservation, 0, len(s.res))
 	for _, r := range s.res {
-		out = append(out, *r)
+		if keep == nil || keep(r) {
+			out = append(out, *r)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if !out[i].Start.Equal(out[j].Start) {

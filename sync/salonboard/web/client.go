@@ -106,6 +106,7 @@ type Client struct {
 	lastLoad  time.Time
 	lastLogin time.Time
 	prev      loaded // the last page: the next request's Referer
+	lastList  loaded // the last results page of the list, to go back to for a detail
 	blocked   error  // a permanent login failure: no request until Unblock
 	until     time.Time
 }
@@ -306,6 +307,9 @@ func (c *Client) load(ctx context.Context, name, method string, u *url.URL, form
 	}
 	p := loaded{name: name, url: final, body: resp.Body()}
 	c.prev = p
+	if name == listPage {
+		c.lastList = p
+	}
 	return p, nil
 }
 

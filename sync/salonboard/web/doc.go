@@ -39,6 +39,19 @@
 // duplicate check before a retry. SALON BOARD's error pages are known by
 // their titles (ErrSiteError).
 //
+// Reading a salon (list.go, pages.go): ListPages hands over the results
+// pages of one search in order (ListQuery: days and statuses; each may stop
+// with ErrStopPaging), resuming at the first page not handed over when the
+// session ends mid-search; the page numbers are the loop guard. Schedule
+// is one request per day once the session is open; its blocks carry no
+// reservation number, so callers pair them with list rows by staff row,
+// start and name. ReservationDetail follows the row's link from the last
+// page or the last list page (one request) before it searches (three).
+// Config.BeforeLogin is asked before every login with its LoginReason and
+// may hold it (LoginHeldError, permanent): one session per account, so the
+// app can stop a tug of war with another login. VirtualClock counts pacing
+// without sleeping, for tests and benchmarks.
+//
 // HTML is read with golang.org/x/net/html (already in the module graph
 // through Fyne; no selector engine is pulled in): the few lookups needed —
 // by tag, class, id, attribute, label text — are small helpers in dom.go.

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -63,7 +64,7 @@ func FuzzParseReserveList(f *testing.F) {
 
 func FuzzParseSchedule(f *testing.F) {
 	p := renderSamples(f)
-	for _, b := range [][]byte{p.schedule, p.kpcl, []byte(scheduleSnippet)} {
+	for _, b := range [][]byte{p.schedule, p.kpcl, []byte(scheduleSnippet), busySchedulePage(f)} {
 		f.Add(b)
 	}
 	d := day(2026, 12, 5)
@@ -75,11 +76,19 @@ func FuzzParseSchedule(f *testing.F) {
 		if len(s.Staff) == 0 || len(s.LastUpdate) != 14 {
 			t.Fatalf("schedule %+v", s)
 		}
+		var blocks []web.Block
 		for _, st := range s.Staff {
-			for _, b := range st.Blocks {
-				if b.Name == "" || b.End.Before(b.Start) || b.Start.Before(d) || b.Start.Sub(d) > 49*time.Hour {
-					t.Fatalf("block %+v", b)
-				}
+			if st.ID == "" {
+				t.Fatalf("staff row without id: %+v", st)
+			}
+			blocks = append(blocks, st.Blocks...)
+		}
+		for _, eq := range s.Equipment {
+			blocks = append(blocks, eq.Blocks...)
+		}
+		for _, b := range blocks {
+			if b.Name == "" || strings.HasSuffix(b.Name, "様") || b.End.Before(b.Start) || b.Start.Before(d) || b.Start.Sub(d) > 49*time.Hour {
+				t.Fatalf("block %+v", b)
 			}
 		}
 	})

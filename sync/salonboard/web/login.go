@@ -24,8 +24,8 @@ func (c *Client) login(ctx context.Context) error {
 	if err := c.askBeforeLogin(); err != nil {
 		return err
 	}
-	c.newJar() // a fresh session: old cookies only confuse the server
-	c.prev = loaded{}
+	c.newJar()                              // a fresh session: old cookies only confuse the server
+	c.prev, c.lastList = loaded{}, loaded{} // a new session, as a new browser
 	err := c.noteBlock(c.doLogin(ctx))
 	if err == nil {
 		c.loggedIn, c.landed, c.lost = true, true, false

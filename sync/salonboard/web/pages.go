@@ -29,9 +29,10 @@ func (c *Client) Schedule(ctx context.Context, day time.Time) (Schedule, error) 
 }
 
 // ReservationDetail opens a reservation's detail page the way a person does:
-// by its link on the list page. When the last page loaded shows that link it
-// is followed from there; otherwise the list is searched by the reservation
-// number first (init, search, detail: three requests).
+// by its link on the list page. When the last page loaded, or the last list
+// page (a person goes back to it after reading a detail), shows that link it
+// is followed from there: one request. Otherwise the list is searched by the
+// reservation number first (init, search, detail: three requests).
 func (c *Client) ReservationDetail(ctx context.Context, id string) (Detail, error) {
 	if !ValidReservationID(id) {
 		return Detail{}, fmt.Errorf("salonboard: %q is not a reservation number: %w", id, ErrNotFound)
@@ -50,6 +51,11 @@ func (c *Client) ReservationDetail(ctx context.Context, id string) (Detail, erro
 func (c *Client) openDetail(ctx context.Context, id string) (Detail, loaded, error) {
 	from := c.prev
 	href := linkTo(from, id)
+	if href == "" && c.lastList.url != nil {
+		if href = linkTo(c.lastList, id); href != "" {
+			from = c.lastList
+		}
+	}
 	if href == "" {
 		now := c.now().In(c.cfg.Location)
 		rows, err := c.search(ctx, now.AddDate(0, -6, 0), now.AddDate(0, 6, 0), url.Values{"reserveId": {id}})
