@@ -70,7 +70,7 @@ type keptRow struct {
 
 // keepRead remembers what a pass read until the next pass reads.
 func (sb *Room) keepRead(ctx context.Context, rr readRows) error {
-	k := keptRows{Through: rr.through.Format(time.DateOnly), At: sb.a.Now()}
+	k := keptRows{Through: rr.through.Format(time.DateOnly), At: rr.at}
 	for _, rows := range rr.days {
 		for _, r := range rows {
 			k.Rows = append(k.Rows, keptRow{ID: r.ID, Kind: r.Kind, Start: r.Start, Status: r.StatusCode,
@@ -93,7 +93,7 @@ func (sb *Room) keptFrom(ctx context.Context, next time.Time) (readRows, bool) {
 	if through.IsZero() || through.Before(next) || now.Sub(k.At) >= keptFor || now.Before(k.At) {
 		return readRows{}, false
 	}
-	rr := readRows{days: map[time.Time][]web.ListRow{}, through: through}
+	rr := readRows{days: map[time.Time][]web.ListRow{}, through: through, at: k.At}
 	for _, r := range k.Rows {
 		if day := data.DayStart(r.Start); !day.Before(next) {
 			rr.days[day] = append(rr.days[day], web.ListRow{ID: r.ID, Kind: r.Kind, Start: r.Start, StatusCode: r.Status,

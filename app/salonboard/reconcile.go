@@ -60,10 +60,12 @@ type pass struct {
 	onRead func(readRows) error
 }
 
-// readRows are the list rows read by a pass, by day, and the last day read whole.
+// readRows are the list rows read by a pass, by day, the last day read whole, and when
+// the reading began.
 type readRows struct {
 	days    map[time.Time][]web.ListRow
 	through time.Time
+	at      time.Time
 }
 
 // Reconcile reads SALON BOARD's reservation list for [from, to] and applies what the
@@ -96,7 +98,12 @@ func (p *pass) run(ctx context.Context) (ReconcileResult, error) {
 		if err != nil {
 			return res, err
 		}
-		missing = append(missing, gone...)
+		for _, v := range gone {
+			// One saved here since the list was read (a mail that came meanwhile) is not gone.
+			if v.UpdatedAt.Before(rr.at) {
+				missing = append(missing, v)
+			}
+		}
 		res.Days++
 		if p.dayDone != nil {
 			if err := p.dayDone(day, len(days[day])); err != nil {
@@ -113,8 +120,9 @@ func (p *pass) rows(ctx context.Context) (readRows, error) {
 	if p.read != nil {
 		return *p.read, nil
 	}
+	at := p.sb.a.Now()
 	days, through, err := p.readList(ctx)
-	rr := readRows{days: days, through: through}
+	rr := readRows{days: days, through: through, at: at}
 	if err == nil && p.onRead != nil {
 		err = p.onRead(rr)
 	}
@@ -172,7 +180,7 @@ func (sb *Room) settleDay(ctx context.Context, w Web, day time.Time, rows []web.
 			gone = append(gone, v)
 		}
 	}
-	todo, err := sb.rowsToApply(ctx, rows)
+	todo, err := sb.rowsToApply(ctx, rows, local)
 	if err != nil || len(todo) == 0 {
 		return gone, err
 	}
@@ -191,39 +199,44 @@ type rowToApply struct {
 
 // rowsToApply keeps the rows that change something here: a number not held here (and not
 // a desk reservation still being registered), or a held one SALON BOARD moved.
-// Provisional ones wait for their re-read or for staff.
-func (sb *Room) rowsToApply(ctx context.Context, rows []web.ListRow) ([]rowToApply, error) {
+// Provisional ones wait for their re-read or for staff. local is the day as held here.
+func (sb *Room) rowsToApply(ctx context.Context, rows []web.ListRow, local []data.ReservationView) ([]rowToApply, error) {
+	held := map[string]data.Reservation{}
+	for _, v := range local {
+		if v.SBNumber != "" {
+			held[v.SBNumber] = v.Reservation
+		}
+	}
 	var out []rowToApply
 	var staff []data.Staff
 	for _, row := range rows {
-		local, err := sb.a.ReservationBySBNumber(ctx, row.ID)
-		switch {
-		case errors.Is(err, data.ErrNotFound):
-			if row.Kind == web.KindExt {
+		r, ok := held[row.ID]
+		if !ok { // not on this day here: new, or moved from another day
+			v, err := sb.a.ReservationBySBNumber(ctx, row.ID)
+			switch {
+			case errors.Is(err, data.ErrNotFound):
 				// A YG reservation may be one of ours whose registration has not been linked
 				// yet: its outbox job links it; importing it would book the customer twice.
-				if mine, err := sb.awaitingLink(ctx, row.Start); err != nil || mine {
-					if err != nil {
-						return nil, err
-					}
-					continue
+				if row.Kind != web.KindExt || !awaitingLink(local, row.Start) {
+					out = append(out, rowToApply{row: row, kind: IncomingNew})
 				}
+				continue
+			case err != nil:
+				return nil, err
 			}
-			out = append(out, rowToApply{row: row, kind: IncomingNew})
-			continue
-		case err != nil:
-			return nil, err
+			r = v.Reservation
 		}
-		if local.Status == data.StatusProvisional || !local.Status.Active() {
+		if r.Status == data.StatusProvisional || !r.Status.Active() {
 			continue
 		}
 		if staff == nil {
+			var err error
 			if err := sb.a.View(ctx, func(t *app.Tx) error { staff, err = t.Staff(); return err }); err != nil {
 				return nil, err
 			}
 		}
 		id, ok := matchStaff(staff, listStaff(row))
-		if local.Start.Equal(row.Start) && (!ok || id == local.StaffID) {
+		if r.Start.Equal(row.Start) && (!ok || id == r.StaffID) {
 			continue
 		}
 		out = append(out, rowToApply{row: row, kind: IncomingChange})
@@ -353,18 +366,14 @@ func (sb *Room) confirmGone(ctx context.Context, w Web, from, to time.Time, gone
 	return sb.applyListRows(ctx, ins, res)
 }
 
-// awaitingLink reports whether a desk reservation starting at t is still being registered
-// in SALON BOARD (送信待ち or 失敗).
-func (sb *Room) awaitingLink(ctx context.Context, t time.Time) (bool, error) {
-	list, err := sb.a.Reservations(ctx, data.ReservationFilter{From: t,
-		To: t.Add(time.Minute), ActiveOnly: true})
-	if err != nil {
-		return false, err
-	}
-	for _, v := range list {
-		if v.SBNumber == "" && (v.SyncState == data.SyncPending || v.SyncState == data.SyncFailed) {
-			return true, nil
+// awaitingLink reports whether a desk reservation of the day (local) starting at t is
+// still being registered in SALON BOARD (送信待ち or 失敗).
+func awaitingLink(local []data.ReservationView, t time.Time) bool {
+	for _, v := range local {
+		if v.SBNumber == "" && v.Status.Active() && !v.Start.Before(t) && v.Start.Before(t.Add(time.Minute)) &&
+			(v.SyncState == data.SyncPending || v.SyncState == data.SyncFailed) {
+			return true
 		}
 	}
-	return false, nil
+	return false
 }

@@ -119,7 +119,10 @@ func TestReconcileFindsLostMailsAndCancellations(t *testing.T) {
 	waitFor(t, "the mailed reservation", func() bool { _, ok := in.bySB("BE20000002"); return ok })
 	// The sync's pass at start has read the list once it found the lost one: the
 	// cancellation below comes after it, for the pass of this test to see.
-	waitFor(t, "the pass at start", func() bool { _, ok := in.bySB("BE20000001"); return ok })
+	waitFor(t, "the pass at start", func() bool {
+		_, ok := in.bySB("BE20000001")
+		return ok && in.sb.BringInFinished(in.ctx) // it settles day by day: wait for its end
+	})
 	if err := in.double.CancelReservation("BE20000002", sbdouble.StatusCustomerCancel); err != nil {
 		t.Fatal(err)
 	}
