@@ -180,15 +180,23 @@ func (sb *Room) settleDay(ctx context.Context, w Web, day time.Time, rows []web.
 			gone = append(gone, v)
 		}
 	}
+	return gone, sb.applyListRows(ctx, w, day, rows, local, res)
+}
+
+// applyListRows is where every row the list shows of a day passes (the reservations
+// that hold a slot), whether it changes anything here or not: the new and moved ones are
+// applied, the others left as they are.
+func (sb *Room) applyListRows(ctx context.Context, w Web, day time.Time, rows []web.ListRow,
+	local []data.ReservationView, res *ReconcileResult) error {
 	todo, err := sb.rowsToApply(ctx, rows, local)
 	if err != nil || len(todo) == 0 {
-		return gone, err
+		return err
 	}
 	ins, err := sb.incomingOf(ctx, w, day, todo, res)
 	if err != nil {
-		return gone, err
+		return err
 	}
-	return gone, sb.applyListRows(ctx, ins, res)
+	return sb.applyIncomings(ctx, ins, res)
 }
 
 // rowToApply is a list row that is new here or moved in SALON BOARD.
@@ -286,10 +294,10 @@ func (sb *Room) incomingOf(ctx context.Context, w Web, day time.Time, todo []row
 	return ins, nil
 }
 
-// applyListRows applies what the list (with the schedule or a detail page) says, one
+// applyIncomings applies what the list (with the schedule or a detail page) says, one
 // day in one transaction: the desk waits for it no longer than for one save. Every
 // reservation the list brings in passes here.
-func (sb *Room) applyListRows(ctx context.Context, ins []Incoming, res *ReconcileResult) error {
+func (sb *Room) applyIncomings(ctx context.Context, ins []Incoming, res *ReconcileResult) error {
 	var added, changed, cancelled int
 	err := sb.a.Update(ctx, func(t *app.Tx) error {
 		added, changed, cancelled = 0, 0, 0
@@ -363,7 +371,7 @@ func (sb *Room) confirmGone(ctx context.Context, w Web, from, to time.Time, gone
 		}
 		ins = append(ins, incomingFromDetail(d, kind))
 	}
-	return sb.applyListRows(ctx, ins, res)
+	return sb.applyIncomings(ctx, ins, res)
 }
 
 // awaitingLink reports whether a desk reservation of the day (local) starting at t is

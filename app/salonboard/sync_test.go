@@ -175,6 +175,9 @@ func TestCaptchaStopsTheWebSideWithOneNotification(t *testing.T) {
 // with the one notification that asks for it.
 func TestRereadThatFailsLeavesItForTranscription(t *testing.T) {
 	in := newInbound(t)
+	// After the pass at start: it would settle the reservation from the schedule page
+	// (its slot is there), leaving no re-read to fail.
+	waitFor(t, "the pass at start", func() bool { return in.sb.BringInFinished(in.ctx) })
 	m := mailtest.Reservation{Number: "BE30000001", Start: datatest.At("2026-11-21", "16:00"),
 		NameKanji: "田中 一郎", NameKana: "タナカ イチロウ", Coupon: "[全員]知らないクーポン ¥5,000"}
 	in.double.AddReservation(sbdouble.Reservation{ID: m.Number, Start: m.Start, KanaSei: "タナカ", KanaMei: "イチロウ",
