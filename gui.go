@@ -247,7 +247,8 @@ func screens(a *app.App, w *workers.Workers, sm masters.SmaregiSender) ui.Screen
 	}
 	s.SyncStatus = func() ui.SyncStatus {
 		st := w.Status()
-		return ui.SyncStatus{Configured: st.Configured, Online: st.Online, LastSync: st.LastSync}
+		return ui.SyncStatus{Configured: st.Configured, Online: st.Online, LastSync: st.LastSync,
+			BringIn: st.BringIn.Active, BringInDone: st.BringIn.Done, BringInTotal: st.BringIn.Total}
 	}
 	return s
 }

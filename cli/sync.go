@@ -12,6 +12,9 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
 	"salondesk/app"
 	"salondesk/app/salonboard"
 	"salondesk/app/secrets"
@@ -77,7 +80,11 @@ func runSync(o Options, args []string, stdout, stderr io.Writer) int {
 	if res.SalonBoard {
 		r := res.Reconcile
 		report(stdout, "SALON BOARD", fmt.Sprintf("予約一覧 %d件: 追加 %d件・変更 %d件・キャンセル %d件・読めず %d件",
-			r.Rows, r.Added, r.Changed, r.Cancelled, r.Failed), res.ReconcileErr, &failed)
+			r.Rows, r.Added, r.Changed, r.Cancelled, r.Failed), sbError(res), &failed)
+		if b := res.BringIn; b.Active {
+			message.NewPrinter(language.Japanese).Fprintf(stdout,
+				"SALON BOARDから取り込み中: %d / %d件（次の同期で続きから取り込みます）\n", b.Done, b.Total)
+		}
 	}
 	if res.Smaregi {
 		report(stdout, "スマレジ", fmt.Sprintf("取引 %d件を取り込みました", res.Pulled), res.PullErr, &failed)
@@ -90,6 +97,15 @@ func runSync(o Options, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// sbError is the SALON BOARD side's failure; a bring-in that the deadline cut off is not
+// one: it resumes where it stopped at the next run.
+func sbError(res workers.OnceResult) error {
+	if res.BringIn.Active && errors.Is(res.ReconcileErr, context.DeadlineExceeded) {
+		return nil
+	}
+	return res.ReconcileErr
 }
 
 func report(w io.Writer, what, ok string, err error, failed *bool) {

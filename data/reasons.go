@@ -12,6 +12,9 @@ const (
 	ReasonCaptcha     = "captcha"      // SALON BOARD showed a CAPTCHA at login
 	ReasonPassword    = "password"     // SALON BOARD refused or wants a new password
 	ReasonPageChanged = "page_changed" // a SALON BOARD page no longer parses
+	// ReasonSessionTaken: another login with SalonDesk's SALON BOARD ID kept ending its
+	// session; SalonDesk stopped logging in for an hour.
+	ReasonSessionTaken = "session_taken"
 
 	// ReasonCancelInSB: a reservation SalonDesk cannot cancel in SALON BOARD (an HPB one)
 	// was cancelled here when its customer was deleted; staff cancel it there by hand.

@@ -23,6 +23,9 @@ type SyncStatus struct {
 	Configured bool      // a sync is set up at all; false shows オフライン（同期未設定）
 	Online     bool      // the last attempt reached the other side
 	LastSync   time.Time // last successful sync; zero when there was none yet
+	// BringIn: SALON BOARD's reservations are being brought in, Done of about Total.
+	BringIn                   bool
+	BringInDone, BringInTotal int
 }
 
 // Screens are the constructors of the screens other packages own. main.go wires them;

@@ -22,6 +22,7 @@ type topBar struct {
 	salon   *widget.Label
 	dot     *canvas.Circle
 	status  *widget.Label
+	bringIn *bringInLine
 	bell    *bellCounter
 	version *widget.Label
 	content fyne.CanvasObject
@@ -37,12 +38,13 @@ func newTopBar(a *app.App, sync func() SyncStatus, openNotices func()) *topBar {
 		salon:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		dot:     canvas.NewCircle(colorOffline),
 		status:  widget.NewLabel(""),
+		bringIn: newBringInLine(),
 		bell:    newBellCounter(openNotices),
 		version: widget.NewLabel(lang.X("ui.top.version", "ver.{{.Version}}", map[string]any{"Version": a.Version()})),
 	}
 	t.version.SizeName = theme.SizeNameCaptionText
 	dot := container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(10), t.dot))
-	right := container.NewHBox(dot, t.status, widget.NewSeparator(), t.bell, widget.NewSeparator(), t.version)
+	right := container.NewHBox(t.bringIn.content, dot, t.status, widget.NewSeparator(), t.bell, widget.NewSeparator(), t.version)
 	bar := container.NewBorder(nil, nil, t.salon, right)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 	t.content = container.NewBorder(nil, widget.NewSeparator(), nil, nil,
@@ -60,6 +62,7 @@ func (t *topBar) update(salon app.Salon, h app.Home) {
 		st = t.sync()
 	}
 	t.status.SetText(syncText(st, h.PendingJobs, t.app.Now()))
+	t.bringIn.show(st)
 	if st.Configured && st.Online {
 		t.dot.FillColor = colorOnline
 	} else {

@@ -24,7 +24,7 @@ var SyncStates = []data.SyncState{data.SyncNone, data.SyncPending, data.SyncOK, 
 
 // Reasons are the known failure reasons (data.Reason*).
 var Reasons = []string{data.ReasonTimeout, data.ReasonCapacity, data.ReasonMismatch,
-	data.ReasonCaptcha, data.ReasonPassword, data.ReasonPageChanged, data.ReasonCancelInSB}
+	data.ReasonCaptcha, data.ReasonPassword, data.ReasonPageChanged, data.ReasonCancelInSB, data.ReasonSessionTaken}
 
 // Status is ステータス in the seed's words; an unknown state shows as its code.
 func Status(s data.Status) string {
@@ -101,6 +101,8 @@ func Reason(key string) string {
 		return lang.X("labels.reason.password", "SALON BOARDにログインできません（パスワードの変更が求められたか、パスワードが違います）")
 	case data.ReasonPageChanged:
 		return lang.X("labels.reason.page_changed", "SALON BOARDの画面が変わったため、読み取れませんでした")
+	case data.ReasonSessionTaken:
+		return lang.X("labels.reason.session_taken", "SALON BOARDに同じログインIDで別の場所からログインされています")
 	case data.ReasonCancelInSB:
 		return lang.X("labels.reason.cancel_in_salonboard", "お客様削除によりキャンセルしました。SALON BOARDでもキャンセルしてください")
 	}

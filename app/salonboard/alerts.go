@@ -42,6 +42,11 @@ func (sb *Room) raiseWebStop(ctx context.Context, err error) {
 		data.ReasonPageChanged: lang.X("sync.stop.page",
 			"SALON BOARDの画面が変わったため、読み取れませんでした。サポートにご連絡ください。"),
 	}[reason]
+	sb.raiseOnce(ctx, reason, detail)
+}
+
+// raiseOnce raises a system お知らせ with reason unless one is open already.
+func (sb *Room) raiseOnce(ctx context.Context, reason, detail string) {
 	_ = sb.a.Update(ctx, func(t *app.Tx) error {
 		open, err := data.OpenNotificationWithReason(ctx, t.Q(), data.DirSystem, reason)
 		if err != nil || open {

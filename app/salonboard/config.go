@@ -31,12 +31,13 @@ func ConfigFromSettings(ctx context.Context, a *app.App, sec *secrets.Store, log
 	if err != nil {
 		return cfg, fmt.Errorf("SALON BOARDのパスワード: %w", err)
 	}
+	guard := New(a).NewSessionGuard()
 	client, err := web.New(web.Config{BaseURL: sb.URL, UserID: sb.LoginID, Password: password, StoreID: sb.StoreID,
-		Logger: logger})
+		Logger: logger, BeforeLogin: guard.BeforeLogin})
 	if err != nil {
 		return cfg, err
 	}
-	cfg.Web, cfg.Logger = client, logger
+	cfg.Web, cfg.Logger, cfg.Sessions = client, logger, guard
 	cfg.ReconcileEvery = time.Duration(sb.ReconcileInterval) * time.Minute
 	if sb.Mailbox.Host != "" {
 		mailPassword, err := sec.Get(secrets.MailboxPassword)

@@ -34,7 +34,7 @@ func newRunningFixture(t *testing.T) *fixture {
 	return newFixtureClock(t, func() time.Time { return base.Add(time.Since(started)) })
 }
 
-func newFixtureClock(t *testing.T, clock func() time.Time, opts ...app.Option) *fixture {
+func newFixtureClock(t testing.TB, clock func() time.Time, opts ...app.Option) *fixture {
 	t.Helper()
 	s := datatest.NewStore(t)
 	ids := datatest.Seed(t, s)

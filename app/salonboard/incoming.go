@@ -37,6 +37,9 @@ type Incoming struct {
 	Request    string // ご要望・ご相談
 	ReceivedAt time.Time
 	Route      data.Route // "" = HPB (a net reservation); SALON BOARD for ones entered there
+	// Slot: Start, Duration, Staff and Designated were read from SALON BOARD's schedule
+	// (bring-in): a name mismatch then needs no re-read, only the menus at checkout.
+	Slot bool
 }
 
 // Outcomes of applying an incoming reservation.
@@ -153,6 +156,9 @@ func applyBooking(t *app.Tx, in Incoming, prev *data.Reservation) (ApplyResult, 
 	if reason != "" && settledByStaff(prev, &r) {
 		return ApplyResult{ReservationID: prev.ID, Outcome: OutcomeUnchanged}, nil
 	}
+	if reason == data.ReasonMismatch && in.Slot {
+		return applySlot(t, r, prev, in, staffID, staffOK)
+	}
 	if reason != "" {
 		return holdProvisional(t, r, prev, reason)
 	}
@@ -168,6 +174,35 @@ func applyBooking(t *app.Tx, in Incoming, prev *data.Reservation) (ApplyResult, 
 		return ApplyResult{}, err
 	}
 	// It applied after all (a change mail, or a coupon mapped since): the failure is over.
+	if err := t.ResolveNotifications(r.ID); err != nil {
+		return ApplyResult{}, err
+	}
+	return ApplyResult{ReservationID: r.ID, Outcome: OutcomeApplied}, nil
+}
+
+// applySlot is a reservation whose names match nothing here but whose slot SALON BOARD's
+// schedule gave: what a re-read would make of it at once (転記済み, menus at checkout),
+// without a detail page for each of a salon's thousands of reservations.
+func applySlot(t *app.Tx, r data.Reservation, prev *data.Reservation, in Incoming, staffID int64, staffOK bool) (ApplyResult, error) {
+	r.End = r.Start.Add(in.Duration)
+	r.StaffID, r.Designated = 0, false
+	if staffOK {
+		r.StaffID, r.Designated = staffID, in.Designated && staffID != 0
+	}
+	if prev == nil {
+		r.CouponID, r.MenuIDs = 0, nil
+	}
+	if prev != nil && prev.SyncState == data.SyncTranscribed && sameBooking(prev, &r) {
+		return ApplyResult{ReservationID: prev.ID, Outcome: OutcomeUnchanged}, nil
+	}
+	r.Status = data.StatusWaiting
+	if prev != nil && prev.Status != data.StatusProvisional {
+		r.Status = prev.Status
+	}
+	r.SyncState, r.SyncReason = data.SyncTranscribed, ""
+	if err := upsert(t, &r, prev); err != nil {
+		return ApplyResult{}, err
+	}
 	if err := t.ResolveNotifications(r.ID); err != nil {
 		return ApplyResult{}, err
 	}

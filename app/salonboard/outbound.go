@@ -51,7 +51,7 @@ func writeFailure(err error) error {
 	if errors.As(err, &r) && r.Reason() == data.ReasonCapacity {
 		reason = data.ReasonCapacity
 	}
-	return &reasonedError{err: err, reason: reason, permanent: !web.IsTransient(err)}
+	return &reasonedError{err: err, reason: reason, permanent: !web.IsTransient(err) && !loginHeld(err)}
 }
 
 // errAmbiguous: SALON BOARD holds more than one reservation that could be ours.

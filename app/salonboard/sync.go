@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"salondesk/app"
-	"salondesk/data"
 	"salondesk/sync/outbox"
 	"salondesk/sync/salonboard/mailbox"
 )
@@ -21,9 +20,12 @@ const keyMailCursor = "salonboard.mail.cursor"
 type Config struct {
 	Web            Web
 	Mailbox        *mailbox.Config
-	ReconcileEvery time.Duration // default 10 minutes
+	ReconcileEvery time.Duration // between near passes, default 10 minutes (the settings say 60)
 	Horizon        int           // days ahead to reconcile, default 60
 	Logger         *slog.Logger
+	// Sessions holds logins back when another login keeps taking the session; nil: none.
+	// It must be the one the Web client asks (web.Config.BeforeLogin).
+	Sessions *SessionGuard
 }
 
 // Sync runs the inbound side: the mailbox reader, the periodic reconciliation and the web
@@ -33,8 +35,10 @@ type Sync struct {
 	cfg    Config
 	runner *outbox.Runner
 	now    chan struct{}
+	passMu sync.Mutex // one reconciliation at a time (the loop, sync --once, a test)
 
 	mu          sync.Mutex
+	bringIn     BringInProgress
 	mailOnline  bool
 	webOnline   bool
 	lastSuccess time.Time
@@ -47,6 +51,7 @@ type Status struct {
 	Online      bool
 	LastSuccess time.Time
 	LastError   string
+	BringIn     BringInProgress // bringing the salon in: the window shows how far
 }
 
 // NewSync registers the web jobs' handlers on runner and returns the sync; Run starts it.
@@ -84,13 +89,20 @@ func (s *Sync) Run(ctx context.Context) {
 		})
 	}
 	if s.cfg.Web != nil {
+		if s.cfg.Sessions != nil {
+			defer s.cfg.Sessions.resetOnSettings()()
+		}
 		wg.Go(func() { s.reconcileLoop(ctx) })
 	}
 	wg.Wait()
 }
 
-// SyncNow is 最新を表示: reconcile now and send what waits.
+// SyncNow is 最新を表示: reconcile now and send what waits. It also lets a login held
+// for a taken session happen again: staff asked for it.
 func (s *Sync) SyncNow() {
+	if s.cfg.Sessions != nil {
+		s.cfg.Sessions.Reset()
+	}
 	select {
 	case s.now <- struct{}{}:
 	default:
@@ -104,7 +116,8 @@ func (s *Sync) SyncNow() {
 func (s *Sync) Status() Status {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := Status{Configured: s.cfg.Web != nil || s.cfg.Mailbox != nil, LastSuccess: s.lastSuccess}
+	st := Status{Configured: s.cfg.Web != nil || s.cfg.Mailbox != nil, LastSuccess: s.lastSuccess,
+		BringIn: s.bringIn}
 	st.Online = (s.cfg.Mailbox == nil || s.mailOnline) && (s.cfg.Web == nil || s.webOnline)
 	if s.lastErr != nil {
 		st.LastError = s.lastErr.Error()
@@ -228,18 +241,35 @@ func (s *Sync) reconcileLoop(ctx context.Context) {
 	}
 }
 
-// ReconcileOnce reconciles today to the horizon once.
+// ReconcileOnce is one turn of the reconciliation: bringing the salon in (from where it
+// stopped, until done or ctx ends) while it is not, then the steady passes.
 func (s *Sync) ReconcileOnce(ctx context.Context) (ReconcileResult, error) {
-	today := data.DayStart(s.sb.a.Now())
-	res, err := s.sb.Reconcile(ctx, s.cfg.Web, today, today.AddDate(0, 0, s.cfg.Horizon))
+	s.passMu.Lock()
+	defer s.passMu.Unlock()
+	var res ReconcileResult
+	var err error
+	if s.sb.BringInFinished(ctx) {
+		res, err = s.sb.SteadyPass(ctx, s.cfg.Web, s.cfg.Horizon)
+	} else {
+		s.setBringIn(s.sb.BringInProgress(ctx))
+		res, err = s.sb.BringIn(ctx, s.cfg.Web, s.cfg.Horizon, s.setBringIn)
+	}
 	online := err == nil
 	s.note(nil, &online, err)
 	if err != nil {
 		s.cfg.Logger.Warn("salonboard reconcile", "err", err)
 		s.sb.raiseWebStop(ctx, err)
 	} else {
-		s.cfg.Logger.Info("salonboard reconcile", "rows", res.Rows, "added", res.Added, "changed", res.Changed,
-			"cancelled", res.Cancelled, "failed", res.Failed)
+		s.cfg.Logger.Info("salonboard reconcile", "rows", res.Rows, "days", res.Days, "added", res.Added,
+			"changed", res.Changed, "cancelled", res.Cancelled, "failed", res.Failed)
 	}
 	return res, err
+}
+
+// setBringIn keeps the progress for Status and tells the window.
+func (s *Sync) setBringIn(p BringInProgress) {
+	s.mu.Lock()
+	s.bringIn = p
+	s.mu.Unlock()
+	s.sb.a.Events().Publish(app.SyncStatusChanged{})
 }

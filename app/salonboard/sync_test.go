@@ -119,7 +119,10 @@ func TestReconcileFindsLostMailsAndCancellations(t *testing.T) {
 	waitFor(t, "the mailed reservation", func() bool { _, ok := in.bySB("BE20000002"); return ok })
 	// The sync's pass at start has read the list once it found the lost one: the
 	// cancellation below comes after it, for the pass of this test to see.
-	waitFor(t, "the pass at start", func() bool { _, ok := in.bySB("BE20000001"); return ok })
+	waitFor(t, "the pass at start", func() bool {
+		_, ok := in.bySB("BE20000001")
+		return ok && in.sb.BringInFinished(in.ctx) // it settles day by day: wait for its end
+	})
 	if err := in.double.CancelReservation("BE20000002", sbdouble.StatusCustomerCancel); err != nil {
 		t.Fatal(err)
 	}
@@ -172,6 +175,9 @@ func TestCaptchaStopsTheWebSideWithOneNotification(t *testing.T) {
 // with the one notification that asks for it.
 func TestRereadThatFailsLeavesItForTranscription(t *testing.T) {
 	in := newInbound(t)
+	// After the pass at start: it would settle the reservation from the schedule page
+	// (its slot is there), leaving no re-read to fail.
+	waitFor(t, "the pass at start", func() bool { return in.sb.BringInFinished(in.ctx) })
 	m := mailtest.Reservation{Number: "BE30000001", Start: datatest.At("2026-11-21", "16:00"),
 		NameKanji: "田中 一郎", NameKana: "タナカ イチロウ", Coupon: "[全員]知らないクーポン ¥5,000"}
 	in.double.AddReservation(sbdouble.Reservation{ID: m.Number, Start: m.Start, KanaSei: "タナカ", KanaMei: "イチロウ",

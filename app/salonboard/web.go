@@ -13,9 +13,11 @@ import (
 	"salondesk/sync/salonboard/web"
 )
 
-// Web is what the sync needs of SALON BOARD's web UI (*web.Client has it).
+// Web is what the sync needs of SALON BOARD's web UI (*web.Client has it): the list page
+// by page, a day's schedule, a reservation's detail.
 type Web interface {
-	ListReservations(ctx context.Context, from, to time.Time) ([]web.ListRow, error)
+	ListPages(ctx context.Context, q web.ListQuery, each func(web.ListPage) error) error
+	Schedule(ctx context.Context, day time.Time) (web.Schedule, error)
 	ReservationDetail(ctx context.Context, id string) (web.Detail, error)
 }
 
@@ -25,11 +27,15 @@ type jobPayload struct {
 	SBNumber      string `json:"sb_number"`
 }
 
-// webError classifies a web client error for the outbox: transient ones are retried,
-// the others (bad password, CAPTCHA, a page that changed) fail at once.
+// webError classifies a web client error for the outbox: transient ones are retried, a
+// login held for a taken session waits, the others (bad password, CAPTCHA, a page that
+// changed) fail at once.
 func webError(err error) error {
 	if err == nil || web.IsTransient(err) {
 		return err
+	}
+	if loginHeld(err) {
+		return ErrSessionTaken // offline: the job waits (the client's refusal says permanent)
 	}
 	return outbox.Permanent(err)
 }

@@ -31,6 +31,7 @@ type Status struct {
 	Configured bool
 	Online     bool
 	LastSync   time.Time
+	BringIn    salonboard.BringInProgress // SALON BOARD's reservations being brought in
 }
 
 // Start starts the outbox runner and, with sbCfg, the SALON BOARD sync of room.
@@ -91,6 +92,7 @@ func (w *Workers) Status() Status {
 	out := Status{Online: rs.Online, LastSync: rs.LastSuccess}
 	if w.sb != nil {
 		st := w.sb.Status()
+		out.BringIn = st.BringIn
 		out.Configured = out.Configured || st.Configured
 		out.Online = out.Online && st.Online
 		if st.LastSuccess.After(out.LastSync) {

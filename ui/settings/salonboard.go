@@ -86,7 +86,7 @@ func newSalonBoardTab(s *screen) *salonBoardTab {
 	)
 	body := container.NewVBox(
 		t.keychain.content,
-		heading(lang.X("settings.sb.heading_login", "SALON BOARDへのログイン")), login, t.loginTest.content,
+		heading(lang.X("settings.sb.heading_login", "SALON BOARDへのログイン")), ownLoginNote(), login, t.loginTest.content,
 		widget.NewSeparator(),
 		heading(lang.X("settings.sb.heading_mailbox", "予約メールの受信（SALON BOARDのお知らせメールの送信先）")), mailbox, t.mailTest.content,
 		widget.NewSeparator(),
@@ -96,6 +96,17 @@ func newSalonBoardTab(s *screen) *salonBoardTab {
 	)
 	t.content = container.NewBorder(nil, container.NewHBox(t.saveBtn), nil, nil, container.NewVScroll(container.NewPadded(body)))
 	return t
+}
+
+// ownLoginNote: SALON BOARD keeps one session per login ID, so a person logging in with
+// SalonDesk's ID and SalonDesk end each other's session (SalonDesk stops and says so when
+// it keeps happening).
+func ownLoginNote() fyne.CanvasObject {
+	l := widget.NewLabel(lang.X("settings.sb.own_login",
+		"SalonDesk専用のログインIDをSALON BOARDで作って入力してください。SALON BOARDは1つのログインIDで1か所にしかログインできず、同じログインIDで別の場所（スタッフのパソコンやスマートフォン）からログインすると、もう一方のログインが切れます。"))
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.WarningImportance
+	return l
 }
 
 func (t *salonBoardTab) fill() error {
