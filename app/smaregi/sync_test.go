@@ -25,11 +25,16 @@ func TestPortTakenIsToldAndPullStillWorks(t *testing.T) {
 	ctx, cancel := context.WithCancel(s.ctx)
 	done := make(chan struct{})
 	go func() { sy.Run(ctx); close(done) }()
-	for s.count("smaregi_transactions", "1") == 0 {
-		time.Sleep(10 * time.Millisecond) // waits for Run's first pull; no timing is measured
+	// Waits for Run's first pull to end (its rows can be committed before it ends, and a
+	// cancel in between would end it offline); no timing is measured.
+	for sy.Status().LastSuccess.IsZero() {
+		time.Sleep(10 * time.Millisecond)
 	}
 	cancel()
 	<-done
+	if s.count("smaregi_transactions", "1") == 0 {
+		t.Fatal("the pull brought no sale")
+	}
 	if n := s.count("notifications", "reason = ? AND direction = ?", appsm.ReasonPortInUse, data.DirSmaregiToApp); n != 1 {
 		t.Fatalf("%d port notices", n)
 	}
