@@ -29,6 +29,10 @@ type Options struct {
 	// Started runs on the UI goroutine once the window is built, before it is shown:
 	// main installs the tray and the single-instance raise there.
 	Started func(fa fyne.App, win fyne.Window, shell *Shell)
+	// Shown runs on the UI goroutine once the window is on screen and Fyne's loop is
+	// about to draw it: main starts there, in the background, everything that can wait
+	// for the first frame (demo seeding, the workers, backups). It must not block.
+	Shown func()
 }
 
 // Run opens the main window on a and blocks until it is closed.
@@ -52,6 +56,9 @@ func Run(a *app.App, opts Options) {
 	}
 	if opts.Started != nil {
 		opts.Started(fa, win, shell)
+	}
+	if opts.Shown != nil {
+		fa.Lifecycle().SetOnStarted(opts.Shown)
 	}
 	// Quitting stops the shell's refreshes first: after Fyne's loop ends, fyne.Do runs its
 	// function at once on the caller's goroutine, and the workers still publish events.
