@@ -73,8 +73,10 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 	}
 	defer inst.Close()
 
+	// The font is parsed while the database opens.
+	prepared := ui.Prepare()
 	sec := secrets.New(secrets.WithObserver(lg.Redactor.AddSecret))
-	store, seed, ok := openChecked(o, dir, stderr)
+	store, seed, ok := openChecked(o, dir, stderr, prepared)
 	if !ok {
 		return 1
 	}
@@ -97,7 +99,7 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 		deps.Tokens = smRoom
 		return uisettings.New(a, win, deps)
 	}
-	ui.Run(a, ui.Options{Demo: o.Demo, Screens: scr, Start: screen, Language: language,
+	ui.Run(a, ui.Options{Demo: o.Demo, Screens: scr, Start: screen, Language: language, Prepared: prepared,
 		Started: func(fa fyne.App, mainWin fyne.Window, shell *ui.Shell) {
 			win = mainWin
 			show := func() { fyne.Do(func() { win.Show(); win.RequestFocus() }) }
@@ -105,6 +107,7 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 			installTray(a, fa, win, shell, w)
 		},
 		Shown: func() {
+			logger.Info("window drawn", "ms", time.Since(mainStarted).Milliseconds()) // scripts/perf-desk.sh waits for it
 			bg.start(func(ctx context.Context) {
 				startBehind(ctx, bg, behind{o: o, dir: dir, dbPath: store.Path(), a: a, sec: sec, seed: seed, room: room, smRoom: smRoom,
 					workers: w, sender: sender, logger: logger, win: win})
@@ -118,7 +121,7 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 // dialog offers the latest good backup.
 // For the demo, seed is what is left to make it today's salon (nil: nothing); it runs
 // after the first frame.
-func openChecked(o cli.Options, dir string, stderr io.Writer) (store *data.Store, seed func(context.Context) error, ok bool) {
+func openChecked(o cli.Options, dir string, stderr io.Writer, prepared *ui.Prepared) (store *data.Store, seed func(context.Context) error, ok bool) {
 	dbPath := cli.DBPath(dir)
 	if !o.Demo {
 		if applied, err := backup.ApplyPending(dbPath, backup.Dir(dir), time.Now()); err != nil {
@@ -129,7 +132,7 @@ func openChecked(o cli.Options, dir string, stderr io.Writer) (store *data.Store
 		if err := backup.Check(dbPath); errors.Is(err, backup.ErrDamaged) {
 			log.Printf("database damaged: %v", err)
 			restored := false
-			ui.RunDialog(ui.Options{}, func(win fyne.Window, done func()) {
+			ui.RunDialog(ui.Options{Prepared: prepared}, func(win fyne.Window, done func()) {
 				uisettings.ShowDamaged(win, dbPath, backup.Dir(dir), time.Now(), func(ok bool) {
 					restored = ok
 					done()
