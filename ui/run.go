@@ -88,12 +88,13 @@ func Run(a *app.App, opts Options) {
 	win.SetIcon(assets.Icon)
 	win.SetMaster()
 	win.Resize(fyne.NewSize(1280, 800))
-	shell := NewShell(a, win, opts.Screens)
+	first := opts.Start
+	if first == "" {
+		first = PageHome
+	}
+	shell := newShellOn(a, win, opts.Screens, first)
 	win.SetContent(shell.Content())
 	win.SetOnClosed(shell.Close)
-	if opts.Start != "" && opts.Start != PageHome {
-		shell.Show(opts.Start)
-	}
 	if opts.Started != nil {
 		opts.Started(fa, win, shell)
 	}
