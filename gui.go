@@ -106,7 +106,7 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 			win = mainWin
 			show := func() { fyne.Do(func() { win.Show(); win.RequestFocus() }) }
 			raise.Store(&show)
-			installTray(a, fa, win, shell, w)
+			installTray(a, fa, win, shell, w, bg.backlog.Swap)
 		},
 		Shown: func() {
 			logger.Info("window drawn", "ms", time.Since(mainStarted).Milliseconds()) // scripts/perf-desk.sh waits for it
@@ -178,7 +178,8 @@ func openChecked(o cli.Options, dir string, stderr io.Writer, prepared *ui.Prepa
 
 // installTray keeps SalonDesk in the system tray when its window is closed: syncing goes
 // on, the tray shows unresolved failures and offers 表示 / 最新を表示 / 終了.
-func installTray(a *app.App, fa fyne.App, win fyne.Window, shell *ui.Shell, w *deskWorkers) {
+// backlog is the tray's TrayActions.Backlog.
+func installTray(a *app.App, fa fyne.App, win fyne.Window, shell *ui.Shell, w *deskWorkers, backlog func(bool) bool) {
 	if runtime.GOOS == "linux" && os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
 		// Linux trays live on the session bus; without one Fyne's systray fails to start
 		// and then panics when the app quits. Closing the window quits, as without a tray.
@@ -192,6 +193,7 @@ func installTray(a *app.App, fa fyne.App, win fyne.Window, shell *ui.Shell, w *d
 	refresh := uisettings.InstallTray(fa, win, uisettings.TrayActions{
 		ShowLatest: func() { w.SyncNow(); shell.Show(ui.PageSchedule) },
 		Failures:   failures,
+		Backlog:    func() bool { return backlog(false) },
 	})
 	if refresh == nil {
 		return

@@ -56,7 +56,10 @@ func startBehind(ctx context.Context, l *later, b behind) {
 			return
 		}
 		// The salon was seeded behind the window's back (by its own app value):
-		// everything the screens show changed.
+		// everything the screens show changed. Nothing else publishes before the workers
+		// start below, so the tray's next refresh is this one: no notification for the
+		// failures the demo starts with.
+		l.backlog.Store(true)
 		for _, e := range []app.Event{app.MastersChanged{}, app.CustomersChanged{}, app.ReservationsChanged{},
 			app.NotificationsChanged{}, app.SettingsChanged{}} {
 			b.a.Events().Publish(e)
@@ -105,6 +108,10 @@ type later struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	done   chan struct{} // closed when the started function returns
+
+	// backlog is set when the demo's seeding has ended and the tray has yet to take its
+	// failures in: the tray swaps it back at its next refresh and notifies nothing then.
+	backlog atomic.Bool
 
 	mu      sync.Mutex
 	started bool
