@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 
@@ -18,13 +19,13 @@ import (
 	"salondesk/app"
 	"salondesk/app/applog"
 	"salondesk/app/backup"
+	"salondesk/app/demo"
 	"salondesk/app/instance"
 	"salondesk/app/printout"
 	"salondesk/app/salonboard"
 	"salondesk/app/secrets"
 	"salondesk/app/settings"
 	"salondesk/app/smaregi"
-	"salondesk/app/workers"
 	"salondesk/cli"
 	"salondesk/data"
 	"salondesk/ui"
@@ -73,50 +74,25 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 	}
 	defer inst.Close()
 
+	limitMemory()
+	// The font is parsed while the database opens.
+	prepared := ui.Prepare()
 	sec := secrets.New(secrets.WithObserver(lg.Redactor.AddSecret))
-	go func() {
-		if _, err := sec.LoadAll(); err != nil {
-			log.Printf("keychain: %v", err)
-		}
-	}()
-	store, ok := openChecked(o, dir, stderr)
+	store, seed, ok := openChecked(o, dir, stderr, prepared)
 	if !ok {
 		return 1
 	}
 	defer store.Close()
-	ctx := context.Background()
 	a := app.New(store, app.WithVersion(o.Version))
-	language := settings.LanguageOf(ctx, store)
+	language := settings.LanguageOf(context.Background(), store)
 
 	room := salonboard.Install(a)
-	var sbCfg *salonboard.Config
-	if o.Demo {
-		cfg, stop, err := room.StartDemo(ctx, logger)
-		if err != nil {
-			logger.Warn("demo SALON BOARD not started", "err", err)
-		} else {
-			sbCfg = cfg
-			defer stop()
-		}
-	} else {
-		sbCfg = workers.SalonBoardFor(ctx, room, sec, logger)
-	}
 	smRoom := smaregi.Install(a)
-	sm, stopSm := workers.SmaregiFor(ctx, smRoom, o.Demo, sec, logger)
-	defer stopSm()
-	w := workers.StartAll(a, room, sbCfg, sm, logger)
-	defer w.Stop()
-	if !o.Demo {
-		daily := &backup.Daily{DBPath: store.Path(), Dir: backup.Dir(dir), Now: time.Now, Logf: log.Printf}
-		dctx, stop := context.WithCancel(ctx)
-		defer stop()
-		go daily.Run(dctx)
-	}
-
-	sender := smaregi.Sender{Room: smRoom, Secrets: sec, Logger: logger}
-	if sm != nil {
-		sender.Running = &sm.Config
-	}
+	w := &deskWorkers{}
+	sender := &deskSender{base: smaregi.Sender{Room: smRoom, Secrets: sec, Logger: logger}}
+	bg := newLater()
+	defer bg.stop() // before the database closes
+	var win fyne.Window
 	scr := screens(a, w, sender)
 	scr.Settings = func(win fyne.Window) fyne.CanvasObject {
 		deps := settingsDeps(a, sec, dir, lg.Path(), w)
@@ -126,19 +102,45 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 		deps.Tokens = smRoom
 		return uisettings.New(a, win, deps)
 	}
-	ui.Run(a, ui.Options{Demo: o.Demo, Screens: scr, Start: screen, Language: language,
-		Started: func(fa fyne.App, win fyne.Window, shell *ui.Shell) {
+	ui.Run(a, ui.Options{Demo: o.Demo, Screens: scr, Start: screen, Language: language, Prepared: prepared,
+		Started: func(fa fyne.App, mainWin fyne.Window, shell *ui.Shell) {
+			win = mainWin
 			show := func() { fyne.Do(func() { win.Show(); win.RequestFocus() }) }
 			raise.Store(&show)
-			installTray(a, fa, win, shell, w)
+			installTray(a, fa, win, shell, w, bg.backlog.Swap)
+		},
+		Shown: func() {
+			logger.Info("window drawn", "ms", time.Since(mainStarted).Milliseconds()) // scripts/perf-desk.sh waits for it
+			bg.start(func(ctx context.Context) {
+				startBehind(ctx, bg, behind{o: o, dir: dir, dbPath: store.Path(), a: a, sec: sec, seed: seed, room: room, smRoom: smRoom,
+					workers: w, sender: sender, logger: logger, win: win})
+			})
 		}})
 	return 0
+}
+
+// deskMemoryLimit is the Go memory SalonDesk aims to stay under. What it holds for good
+// is ~50 MB (most of it the Japanese font, which Fyne parses once per text style; the
+// salon's data is read page by page), and by default Go lets the heap grow to twice that
+// before collecting. The limit makes it collect sooner instead: 17-28 MB less resident
+// memory for a few more collections while something runs (measured with gctrace: 4 more
+// during the demo's start, ~10 ms CPU each; none in a minute of idle with the demo feed).
+const deskMemoryLimit = 72 << 20
+
+// limitMemory sets deskMemoryLimit unless the user chose one with GOMEMLIMIT. It is a
+// soft limit: past it Go collects more often, it never fails an allocation.
+func limitMemory() {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(deskMemoryLimit)
+	}
 }
 
 // openChecked applies a restore staged by 設定 > バックアップ, checks the database
 // (PRAGMA quick_check) and opens it. A damaged database is never opened silently: a
 // dialog offers the latest good backup.
-func openChecked(o cli.Options, dir string, stderr io.Writer) (*data.Store, bool) {
+// For the demo, seed is what is left to make it today's salon (nil: nothing); it runs
+// after the first frame.
+func openChecked(o cli.Options, dir string, stderr io.Writer, prepared *ui.Prepared) (store *data.Store, seed func(context.Context) error, ok bool) {
 	dbPath := cli.DBPath(dir)
 	if !o.Demo {
 		if applied, err := backup.ApplyPending(dbPath, backup.Dir(dir), time.Now()); err != nil {
@@ -149,29 +151,36 @@ func openChecked(o cli.Options, dir string, stderr io.Writer) (*data.Store, bool
 		if err := backup.Check(dbPath); errors.Is(err, backup.ErrDamaged) {
 			log.Printf("database damaged: %v", err)
 			restored := false
-			ui.RunDialog(ui.Options{}, func(win fyne.Window, done func()) {
+			ui.RunDialog(ui.Options{Prepared: prepared}, func(win fyne.Window, done func()) {
 				uisettings.ShowDamaged(win, dbPath, backup.Dir(dir), time.Now(), func(ok bool) {
 					restored = ok
 					done()
 				})
 			})
 			if !restored {
-				return nil, false
+				return nil, nil, false
 			}
 		}
 	}
-	store, err := o.OpenStore(time.Now())
+	var err error
+	if o.Demo {
+		// The demo's daily seeding takes seconds: the window shows an empty day first.
+		store, seed, err = demo.Begin(dbPath, time.Now())
+	} else {
+		store, err = o.OpenStore(time.Now())
+	}
 	if err != nil {
 		log.Printf("open database: %v", err)
 		fmt.Fprintln(stderr, err)
-		return nil, false
+		return nil, nil, false
 	}
-	return store, true
+	return store, seed, true
 }
 
 // installTray keeps SalonDesk in the system tray when its window is closed: syncing goes
 // on, the tray shows unresolved failures and offers 表示 / 最新を表示 / 終了.
-func installTray(a *app.App, fa fyne.App, win fyne.Window, shell *ui.Shell, w *workers.Workers) {
+// backlog is the tray's TrayActions.Backlog.
+func installTray(a *app.App, fa fyne.App, win fyne.Window, shell *ui.Shell, w *deskWorkers, backlog func(bool) bool) {
 	if runtime.GOOS == "linux" && os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
 		// Linux trays live on the session bus; without one Fyne's systray fails to start
 		// and then panics when the app quits. Closing the window quits, as without a tray.
@@ -185,6 +194,7 @@ func installTray(a *app.App, fa fyne.App, win fyne.Window, shell *ui.Shell, w *w
 	refresh := uisettings.InstallTray(fa, win, uisettings.TrayActions{
 		ShowLatest: func() { w.SyncNow(); shell.Show(ui.PageSchedule) },
 		Failures:   failures,
+		Backlog:    func() bool { return backlog(false) },
 	})
 	if refresh == nil {
 		return
@@ -199,7 +209,7 @@ func installTray(a *app.App, fa fyne.App, win fyne.Window, shell *ui.Shell, w *w
 
 // settingsDeps are what 設定 needs from outside the app: the keychain, the connection
 // tests, a restart.
-func settingsDeps(a *app.App, sec *secrets.Store, dir, logPath string, w *workers.Workers) uisettings.Deps {
+func settingsDeps(a *app.App, sec *secrets.Store, dir, logPath string, w *deskWorkers) uisettings.Deps {
 	return uisettings.Deps{
 		Secrets: sec, DataDir: dir, LogPath: logPath,
 		TestSalonBoard: salonboard.TestLogin,
@@ -216,7 +226,7 @@ func settingsDeps(a *app.App, sec *secrets.Store, dir, logPath string, w *worker
 }
 
 // screens wires the screens of the subpackages into the shell.
-func screens(a *app.App, w *workers.Workers, sm masters.SmaregiSender) ui.Screens {
+func screens(a *app.App, w *deskWorkers, sm masters.SmaregiSender) ui.Screens {
 	var s ui.Screens
 	open := func(win fyne.Window) func(int64) {
 		return func(id int64) { reservation.ShowDetail(a, win, id) }
@@ -266,7 +276,7 @@ func printDay(a *app.App, win fyne.Window, day time.Time) {
 // receiverURL is システム情報's スマレジAPI 送信URL: this PC's LAN address and the port
 // the receiver listens on ("" while it does not). The demo's receiver listens on
 // loopback only.
-func receiverURL(w *workers.Workers, demo bool) func() string {
+func receiverURL(w *deskWorkers, demo bool) func() string {
 	return func() string {
 		host := smaregi.LANAddress()
 		if demo {

@@ -12,11 +12,15 @@ import (
 	"log"
 	"os"
 	"strings"
+	"time"
 
 	"salondesk/assets"
 	"salondesk/cli"
 	"salondesk/ui"
 )
+
+// mainStarted is when the process began (nearly): the log says how long the window took.
+var mainStarted = time.Now()
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "dev"

@@ -2,8 +2,9 @@
 # What SalonDesk costs a front-desk PC, measured from outside: the demo under Xvfb on each
 # main screen and, in the same X and D-Bus session, a bare Fyne window (cmd/bareprobe) as
 # the baseline. For each it prints
-#   - cold start: from exec to the window being mapped (polled every 20 ms, a fresh data
-#     directory each run, so the demo salon is created as on a first start),
+#   - cold start: from exec to the window being mapped (start; polled every 20 ms, a fresh
+#     data directory each run, so the demo salon is created as on a first start) and to
+#     its first frame drawn (drawn; the "window drawn" line both programs log),
 #   - idle CPU % over SAMPLE s after WARMUP s with nobody touching the window
 #     (utime+stime of the process from /proc/PID/stat),
 #   - resident memory (VmRSS) at the end of the sample,
@@ -48,6 +49,15 @@ measure() {
   if [ -z "$shown" ]; then
     echo "perf-desk: $name: no window" >&2; cat "$log" >&2; kill -9 "$pid" 2>/dev/null; return 1
   fi
+  # Drawn: Fyne paints the first frame when it shows the window, then starts its loop,
+  # where both programs log "window drawn".
+  drawn=""
+  for _ in $(seq 1 4500); do
+    if grep -q "window drawn" "$log" 2>/dev/null; then drawn=$(date +%s%N); break; fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.02
+  done
+  [ -n "$drawn" ] || { echo "perf-desk: $name: never logged 'window drawn'" >&2; drawn=$shown; }
   sleep "$WARMUP"
   c0=$(ticks "$pid"); sleep "$SAMPLE"; c1=$(ticks "$pid")
   rss=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status")
@@ -55,8 +65,9 @@ measure() {
   for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then echo "perf-desk: $name did not stop on SIGTERM" >&2; kill -9 "$pid"; fi
   wait "$pid" 2>/dev/null
-  awk -v n="$name" -v s=$(( (shown - t0) / 1000000 )) -v d=$((c1 - c0)) -v hz="$hz" -v T="$SAMPLE" -v r="$rss" \
-    'BEGIN{printf "%s %d %.2f %.1f\n", n, s, d*100/hz/T, r/1024}' >> "$work/results"
+  awk -v n="$name" -v s=$(( (shown - t0) / 1000000 )) -v dr=$(( (drawn - t0) / 1000000 )) -v d=$((c1 - c0)) \
+    -v hz="$hz" -v T="$SAMPLE" -v r="$rss" \
+    'BEGIN{printf "%s %d %.2f %.1f %d\n", n, s, d*100/hz/T, r/1024, dr}' >> "$work/results"
 }
 
 measure bare '^bareprobe$' "$bare" || exit 1
@@ -72,13 +83,15 @@ echo "perf-desk: load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc)
   "$work/session.sh" "$bin" "$bare" "$work" > "$work/session.log" 2>&1 || { cat "$work/session.log"; exit 1; }
 echo "perf-desk: load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 awk '
-  NR == 1 { bs = $2; bc = $3; bm = $4 }
+  NR == 1 { bs = $2; bc = $3; bm = $4; bd = $5 }
   { rows[NR] = $0 }
   END {
-    printf "%-14s %9s %7s %8s %8s %8s %9s\n", "screen", "start ms", "×bare", "CPU %", "×bare", "RSS MB", "+bare MB"
+    printf "%-14s %9s %7s %9s %7s %8s %8s %8s %9s\n", "screen", "start ms", "×bare", "drawn ms", "×bare", \
+      "CPU %", "×bare", "RSS MB", "+bare MB"
     for (i = 1; i <= NR; i++) {
       split(rows[i], f, " ")
-      printf "%-14s %9d %7s %8.2f %8s %8.1f %9s\n", f[1], f[2], (bs > 0 ? sprintf("%.1f", f[2] / bs) : "-"), \
+      printf "%-14s %9d %7s %9d %7s %8.2f %8s %8.1f %9s\n", f[1], f[2], (bs > 0 ? sprintf("%.1f", f[2] / bs) : "-"), \
+        f[5], (bd > 0 ? sprintf("%.1f", f[5] / bd) : "-"), \
         f[3], (bc > 0 ? sprintf("%.1f", f[3] / bc) : "-"), f[4], (i == 1 ? "" : sprintf("%+.1f", f[4] - bm))
     }
   }' "$work/results"

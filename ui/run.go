@@ -3,11 +3,13 @@ package ui
 import (
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 
 	"salondesk/app"
 	"salondesk/assets"
@@ -29,6 +31,50 @@ type Options struct {
 	// Started runs on the UI goroutine once the window is built, before it is shown:
 	// main installs the tray and the single-instance raise there.
 	Started func(fa fyne.App, win fyne.Window, shell *Shell)
+	// Shown runs on the UI goroutine once the window is on screen with its first frame
+	// drawn (Fyne paints it when showing the window, then starts its loop): main starts
+	// there, in the background, everything that can wait (demo seeding, the workers,
+	// backups). It must not block.
+	Shown func()
+	// Prepared is the Fyne app made ahead by Prepare; nil: Run makes it.
+	Prepared *Prepared
+}
+
+// Prepared is the Fyne app with SalonDesk's theme, made before the database is opened so
+// that the theme's Japanese font is parsed meanwhile (see Prepare).
+type Prepared struct {
+	fa    fyne.App
+	fonts sync.WaitGroup
+}
+
+// Prepare makes the Fyne app and starts parsing the embedded Japanese font on two
+// goroutines, one per text style the screens use (Fyne parses the theme's font afresh
+// for each style: ~80-250 ms each on a desk PC). main calls it before opening the
+// database, so that the parsing runs beside the opening instead of before the first
+// frame.
+func Prepare() *Prepared {
+	p := &Prepared{fa: newFyneApp()}
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+		p.fonts.Go(func() { fyne.MeasureText("予約", theme.TextSize(), style) })
+	}
+	return p
+}
+
+func (p *Prepared) app() fyne.App {
+	if p == nil {
+		return newFyneApp()
+	}
+	// The window measures its texts at once: wait for the fonts rather than parse them
+	// a second time on the UI goroutine.
+	p.fonts.Wait()
+	return p.fa
+}
+
+func newFyneApp() fyne.App {
+	fa := fyneapp.NewWithID(AppID)
+	fa.Settings().SetTheme(stheme.New())
+	fa.SetIcon(assets.Icon)
+	return fa
 }
 
 // Run opens the main window on a and blocks until it is closed.
@@ -37,21 +83,23 @@ func Run(a *app.App, opts Options) {
 	if err := assets.UseLanguage(opts.Language); err != nil {
 		fyne.LogError("translations", err)
 	}
-	fa := fyneapp.NewWithID(AppID)
-	fa.Settings().SetTheme(stheme.New())
-	fa.SetIcon(assets.Icon)
+	fa := opts.Prepared.app()
 	win := fa.NewWindow(windowTitle(opts))
 	win.SetIcon(assets.Icon)
 	win.SetMaster()
 	win.Resize(fyne.NewSize(1280, 800))
-	shell := NewShell(a, win, opts.Screens)
+	first := opts.Start
+	if first == "" {
+		first = PageHome
+	}
+	shell := newShellOn(a, win, opts.Screens, first)
 	win.SetContent(shell.Content())
 	win.SetOnClosed(shell.Close)
-	if opts.Start != "" && opts.Start != PageHome {
-		shell.Show(opts.Start)
-	}
 	if opts.Started != nil {
 		opts.Started(fa, win, shell)
+	}
+	if opts.Shown != nil {
+		fa.Lifecycle().SetOnStarted(opts.Shown)
 	}
 	// Quitting stops the shell's refreshes first: after Fyne's loop ends, fyne.Do runs its
 	// function at once on the caller's goroutine, and the workers still publish events.
@@ -99,9 +147,7 @@ func RunDialog(opts Options, show func(win fyne.Window, done func())) {
 	if err := assets.UseLanguage(opts.Language); err != nil {
 		fyne.LogError("translations", err)
 	}
-	fa := fyneapp.NewWithID(AppID)
-	fa.Settings().SetTheme(stheme.New())
-	fa.SetIcon(assets.Icon)
+	fa := opts.Prepared.app()
 	win := fa.NewWindow(windowTitle(opts))
 	win.Resize(fyne.NewSize(720, 420))
 	show(win, fa.Quit)

@@ -55,14 +55,18 @@ type page struct {
 }
 
 // NewShell builds the shell on win and shows Home. Call Close when the window goes.
-func NewShell(a *app.App, win fyne.Window, s Screens) *Shell {
+func NewShell(a *app.App, win fyne.Window, s Screens) *Shell { return newShellOn(a, win, s, PageHome) }
+
+// newShellOn builds the shell showing first, and only first: another page is built on its
+// first visit, not before the window's first frame.
+func newShellOn(a *app.App, win fyne.Window, s Screens, first Page) *Shell {
 	sh := &Shell{app: a, win: win, screens: s, pages: map[Page]*page{}}
 	sh.top = newTopBar(a, s.SyncStatus, func() { sh.Show(PageNotifications) })
 	sh.side = newSidebar(sh.Show)
 	sh.body = container.NewStack()
 	sh.content = container.NewBorder(sh.top.content, nil, sh.side.content, nil, sh.body)
 	sh.unsubscribe = a.Events().Subscribe(sh.onEvent)
-	sh.Show(PageHome)
+	sh.Show(first)
 	return sh
 }
 

@@ -117,3 +117,23 @@ func TestYen(t *testing.T) {
 		}
 	}
 }
+
+// Started on another screen (--screen), the shell builds that screen and not Home before
+// the window's first frame: Home is built when it is first shown.
+func TestShellStartsOnItsFirstScreenOnly(t *testing.T) {
+	f := newFixture(t)
+	f.fakes = newFakeScreens()
+	f.win = test.NewWindow(nil)
+	f.shell = newShellOn(f.app, f.win, f.fakes.screens(), PageSchedule)
+	t.Cleanup(func() { f.shell.Close(); f.win.Close() })
+	if f.shell.Current() != PageSchedule || f.fakes.built[PageSchedule] != 1 {
+		t.Fatalf("current %q, schedule built %d times", f.shell.Current(), f.fakes.built[PageSchedule])
+	}
+	if f.shell.home != nil || len(f.shell.pages) != 1 {
+		t.Errorf("built before the first frame: %d pages, Home built = %v", len(f.shell.pages), f.shell.home != nil)
+	}
+	f.shell.Show(PageHome)
+	if f.shell.home == nil {
+		t.Error("Home not built on its first visit")
+	}
+}

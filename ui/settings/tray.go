@@ -15,6 +15,10 @@ type TrayActions struct {
 	ShowLatest func()     // 最新を表示: sync now and show the schedule
 	Quit       func()     // 終了 (nil: the app's one way to quit, lifecycle.Hub.Quit)
 	Failures   func() int // unresolved failures, shown as the menu's first line; must return at once
+	// Backlog, when set, is asked at each refresh after the first: true means the count
+	// changed by a backlog, not by new failures (the demo salon seeded after the window
+	// was shown), and the tray takes it in without a desktop notification.
+	Backlog func() bool
 }
 
 // trayHost is the part of desktop.App the tray uses (a fake in tests).
@@ -102,7 +106,8 @@ func (t *tray) refresh() {
 	} else {
 		t.status.Label = lang.X("settings.tray.no_failures", "未解決の連携エラーはありません")
 	}
-	if t.started && n > t.last && t.notify != nil {
+	backlog := t.started && t.actions.Backlog != nil && t.actions.Backlog()
+	if t.started && !backlog && n > t.last && t.notify != nil {
 		t.notify(fyne.NewNotification(lang.X("settings.tray.notify_title", "SalonDesk: 連携エラー"),
 			lang.X("settings.tray.notify_body", "連携に失敗したお知らせがあります。お知らせを確認してください。（未解決 {{.Count}}件）",
 				map[string]any{"Count": n})))

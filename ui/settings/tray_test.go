@@ -95,3 +95,33 @@ func TestTrayStopsRenewingWhenTheAppQuits(t *testing.T) {
 		t.Fatalf("after stop: %d menus set, failures read %d times", len(host.menus), failures)
 	}
 }
+
+// The demo salon is seeded after the window is shown: the tray, installed on an empty
+// salon, takes the seeded failures in without a notification, and notifies the next
+// new one as usual.
+func TestTrayTakesABacklogQuietly(t *testing.T) {
+	newFixture(t)
+	host := &fakeTray{}
+	var notes []*fyne.Notification
+	failures, backlog := 0, true
+	tw := test.NewWindow(nil)
+	defer tw.Close()
+	tr := newTray(host, func(n *fyne.Notification) { notes = append(notes, n) }, &shownWindow{Window: tw}, TrayActions{
+		Failures: func() int { return failures },
+		Backlog:  func() bool { b := backlog; backlog = false; return b },
+	})
+	tr.refresh() // installed on the empty salon
+	failures = 7 // seeded
+	tr.refresh()
+	if len(notes) != 0 {
+		t.Fatalf("the seeded backlog raised %d notifications", len(notes))
+	}
+	if got := host.menus[len(host.menus)-1].Items[0].Label; got != "未解決の連携エラー: 7件" {
+		t.Fatalf("count line %q", got)
+	}
+	failures = 8 // a new failure from the feed
+	tr.refresh()
+	if len(notes) != 1 {
+		t.Fatalf("a new failure after the backlog raised %d notifications, want 1", len(notes))
+	}
+}
