@@ -26,6 +26,7 @@ import (
 	"salondesk/app/secrets"
 	"salondesk/app/settings"
 	"salondesk/app/smaregi"
+	"salondesk/app/workers"
 	"salondesk/cli"
 	"salondesk/data"
 	"salondesk/ui"
@@ -89,6 +90,7 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 	room := salonboard.Install(a)
 	smRoom := smaregi.Install(a)
 	w := &deskWorkers{}
+	masters := workers.NewMasters(room, sec, logger)
 	sender := &deskSender{base: smaregi.Sender{Room: smRoom, Secrets: sec, Logger: logger}}
 	bg := newLater()
 	defer bg.stop() // before the database closes
@@ -96,7 +98,7 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 	scr := screens(a, w, sender)
 	scr.Settings = func(win fyne.Window) fyne.CanvasObject {
 		deps := settingsDeps(a, sec, dir, lg.Path(), w)
-		deps.SalonBoardMasters = mastersSource(sbCfg)
+		deps.SalonBoardMasters = masters
 		deps.TestSmaregi = smRoom.TestSettings
 		deps.ReceiverURL = receiverURL(w, o.Demo)
 		deps.Tokens = smRoom
@@ -113,7 +115,7 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 			logger.Info("window drawn", "ms", time.Since(mainStarted).Milliseconds()) // scripts/perf-desk.sh waits for it
 			bg.start(func(ctx context.Context) {
 				startBehind(ctx, bg, behind{o: o, dir: dir, dbPath: store.Path(), a: a, sec: sec, seed: seed, room: room, smRoom: smRoom,
-					workers: w, sender: sender, logger: logger, win: win})
+					workers: w, sender: sender, masters: masters, logger: logger, win: win})
 			})
 		}})
 	return 0
@@ -284,13 +286,4 @@ func receiverURL(w *deskWorkers, demo bool) func() string {
 		}
 		return smaregi.ReceiverURL(host, w.SmaregiPort())
 	}
-}
-
-// mastersSource is the sync's web client, for 「SALON BOARDから取り込む」; nil without one.
-func mastersSource(cfg *salonboard.Config) salonboard.MastersSource {
-	if cfg == nil {
-		return nil
-	}
-	src, _ := cfg.Web.(salonboard.MastersSource)
-	return src
 }

@@ -32,6 +32,7 @@ type behind struct {
 	smRoom  *smaregi.Room
 	workers *deskWorkers
 	sender  *deskSender
+	masters *workers.Masters
 	logger  *slog.Logger
 	win     fyne.Window
 }
@@ -80,6 +81,7 @@ func startBehind(ctx context.Context, l *later, b behind) {
 	} else {
 		sbCfg = workers.SalonBoardFor(ctx, b.room, b.sec, b.logger)
 	}
+	b.masters.SetRunning(sbCfg)
 	sm, stopSm := workers.SmaregiFor(ctx, b.smRoom, b.o.Demo, b.sec, b.logger)
 	l.onStop(stopSm)
 	if sm != nil {

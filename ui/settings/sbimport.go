@@ -44,7 +44,7 @@ func newSBImport(s *screen) *sbImport {
 	hint.Wrapping = fyne.TextWrapBreak
 	if s.deps.SalonBoardMasters == nil {
 		m.btn.Disable()
-		m.result.SetText(lang.X("sbimport.not_set_up", "SALON BOARDとの同期を設定して保存し、SalonDeskを起動し直すと使えます。"))
+		m.result.SetText(lang.X("sbimport.not_set_up", "SALON BOARDとの同期を設定して保存すると使えます。"))
 	}
 	m.content = container.NewVBox(hint, container.NewHBox(m.btn), m.bar, m.result)
 	return m
