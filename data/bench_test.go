@@ -195,3 +195,23 @@ func BenchmarkKanaPrefixSearch(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkActiveOverlapping is the capacity check of one booking (app's CheckFits) on the
+// busy day of the big salon.
+func BenchmarkActiveOverlapping(b *testing.B) {
+	s := bigSalon(b)
+	ctx := context.Background()
+	from := benchBusy.Add(14 * time.Hour)
+	n := 0
+	for b.Loop() {
+		occ, err := data.ActiveOverlapping(ctx, s.Reader(), from, from.Add(90*time.Minute), 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = len(occ)
+	}
+	if n == 0 {
+		b.Fatal("no reservation overlaps the busy afternoon")
+	}
+	b.ReportMetric(float64(n), "rows")
+}

@@ -240,13 +240,19 @@ type Occupant struct {
 	EquipmentID int64
 }
 
+// longestReservation bounds how long before a window a reservation that overlaps it can
+// start. A reservation lies within one business day (opening hours, or SALON BOARD's
+// schedule, which ends at 29:00), so 48 hours is safe; without the bound the start index
+// reads every reservation before the window: 0.24 s a call over 100,000 reservations.
+const longestReservation = 48 * time.Hour
+
 // ActiveOverlapping lists active reservations whose time overlaps [from, to), except one id.
 // A zero-length reservation overlaps the instant it starts.
 func ActiveOverlapping(ctx context.Context, q Querier, from, to time.Time, exceptID int64) ([]Occupant, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, start_at, end_at, COALESCE(staff_id, 0), COALESCE(equipment_id, 0)
 		FROM reservations WHERE status NOT IN ('cancelled', 'noshow') AND id <> ?
-		AND start_at < ? AND (end_at > ? OR (end_at = start_at AND start_at >= ?))`,
-		exceptID, FormatTime(to), FormatTime(from), FormatTime(from))
+		AND start_at >= ? AND start_at < ? AND (end_at > ? OR (end_at = start_at AND start_at >= ?))`,
+		exceptID, FormatTime(from.Add(-longestReservation)), FormatTime(to), FormatTime(from), FormatTime(from))
 	if err != nil {
 		return nil, err
 	}
