@@ -43,6 +43,10 @@ sleep 10
 t1=$(awk '{print $14+$15}' /proc/$pid/stat)
 echo "idle CPU over 10 s: $(awk -v d=$((t1 - t0)) -v hz="$hz" 'BEGIN{printf "%.1f%%", d*100/hz/10}')"
 if ! kill -0 "$pid" 2>/dev/null; then echo "FAIL: the app exited"; cat "$work/app.log"; exit 1; fi
+# The first screenshot may show the empty day drawn before the demo's seeding; this one
+# shows the seeded salon with its doubles running (a person looks at both).
+import -window root "$out/smoke-settled.png"
+echo "settled screenshot: $out/smoke-settled.png ($(identify -format '%k' "$out/smoke-settled.png") colours)"
 # Quit as the OS would, and wait until the app has gone (its tray lets go of D-Bus, the
 # workers stop, the database closes) before this script returns and dbus-run-session and
 # Xvfb are torn down; on a loaded machine that can take a while, so wait up to 30 s.

@@ -33,10 +33,16 @@ func (l *bringInLine) show(st SyncStatus) {
 		l.content.Hide()
 		return
 	}
+	l.content.Show()
+	if st.BringInTotal == 0 { // the first list page has not been read: no count to show yet
+		l.label.SetText(lang.X("ui.sync.bring_in_start", "SALON BOARDから取り込み中…"))
+		l.bar.Hide()
+		return
+	}
 	p := message.NewPrinter(language.Japanese)
 	l.label.SetText(lang.X("ui.sync.bring_in", "SALON BOARDから取り込み中 {{.Done}} / {{.Total}}", map[string]any{
 		"Done": p.Sprintf("%d", st.BringInDone), "Total": p.Sprintf("%d", st.BringInTotal)}))
-	l.bar.Max = float64(max(st.BringInTotal, 1))
+	l.bar.Max = float64(st.BringInTotal)
 	l.bar.SetValue(float64(min(st.BringInDone, st.BringInTotal)))
-	l.content.Show()
+	l.bar.Show()
 }
