@@ -29,6 +29,10 @@ func (sb *Room) StartDemo(ctx context.Context, logger *slog.Logger) (*Config, fu
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := sb.holdDemoReservations(ctx, d.Double()); err != nil {
+		d.Stop()
+		return nil, nil, err
+	}
 	// The in-memory mailbox starts empty with UIDVALIDITY 1 each session: start from its
 	// beginning, not from where yesterday's session stopped.
 	if err := sb.SaveMailCursor(ctx, mailbox.Cursor{}); err != nil {
