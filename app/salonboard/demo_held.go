@@ -11,8 +11,8 @@ import (
 
 // holdDemoReservations puts the demo salon's SALON BOARD reservations (those with a
 // number, from yesterday on) into the demo's SALON BOARD, as the real one holds every
-// reservation the desk knows by number. (One with no staff here sits in a staff's row
-// there, as SALON BOARD has no 指名なし row: the first pass gives it that staff.) Without them each reconciliation pass took every
+// reservation the desk knows by number. (One with no staff here sits in the first staff's
+// row there, as SALON BOARD has no 指名なし row; the desk keeps it 指名なし.) Without them each reconciliation pass took every
 // one for gone and opened its detail page: about ten paced minutes a pass.
 func (sb *Room) holdDemoReservations(ctx context.Context, d *sbdouble.Double) error {
 	m, err := sb.a.Masters(ctx, false)

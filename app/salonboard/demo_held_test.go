@@ -45,12 +45,19 @@ func TestDemoSalonBoardHoldsTheDemoReservations(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	notices := countNotices(t, a)
+	if notices == 0 {
+		t.Fatal("the demo starts with no お知らせ: nothing to compare")
+	}
 	res, err := sb.BringIn(ctx, client, 60, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Rows == 0 || res.Failed != 0 || res.Added != 0 {
-		t.Fatalf("bring-in %+v: want the demo's rows, none added, none failed", res)
+	if res.Rows == 0 || res.Failed != 0 || res.Added != 0 || res.Changed != 0 {
+		t.Fatalf("bring-in %+v: want the demo's rows, none added, changed or failed", res)
+	}
+	if n := countNotices(t, a) - notices; n != 0 {
+		t.Fatalf("%d お知らせ raised by bringing the demo in", n)
 	}
 	if n := d.Double().Requests().Count(sbdouble.KindDetail); n != 0 {
 		t.Fatalf("%d detail pages opened", n)
@@ -58,4 +65,13 @@ func TestDemoSalonBoardHoldsTheDemoReservations(t *testing.T) {
 	if !sb.BringInFinished(ctx) {
 		t.Fatal("the bring-in did not finish")
 	}
+}
+
+func countNotices(t *testing.T, a *app.App) int {
+	t.Helper()
+	list, err := a.Notifications(context.Background(), 10000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(list)
 }

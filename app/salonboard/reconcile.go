@@ -244,8 +244,10 @@ func (sb *Room) rowsToApply(ctx context.Context, rows []web.ListRow, local []dat
 				return nil, err
 			}
 		}
+		// SALON BOARD puts every reservation in some staff's row: one held here without a
+		// staff (指名なし, or an equipment booking) has not moved when it shows a staff there.
 		id, ok := matchStaff(staff, listStaff(row))
-		if r.Start.Equal(row.Start) && (!ok || id == r.StaffID) {
+		if r.Start.Equal(row.Start) && (!ok || r.StaffID == 0 || id == r.StaffID) {
 			continue
 		}
 		out = append(out, rowToApply{row: row, kind: IncomingChange})
