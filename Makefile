@@ -17,9 +17,10 @@ DEB_BUILD := git gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxra
              libxinerama-dev libxi-dev libxxf86vm-dev
 # A real X server and tools for the real-window test, pdftotext for the printout test, and
 # a real Japanese IME (fcitx5 + Mozc) for the IME test, a real IMAP server (dovecot),
-# and a real keychain (gnome-keyring, Secret Service).
+# a real keychain (gnome-keyring, Secret Service), and a real notification service (dunst),
+# as a desktop has one: the tray's desktop notifications must reach something.
 DEB_TEST  := xvfb xauth xdotool imagemagick x11-utils poppler-utils dbus fcitx5 fcitx5-mozc \
-             dovecot-imapd gnome-keyring libsecret-tools
+             dovecot-imapd gnome-keyring libsecret-tools dunst
 
 .PHONY: all run build test unit smoke ime keyring instance bench perf deps deps-test vet fmt-check clean glfw \
         dist dist-check
