@@ -329,16 +329,19 @@ func TestOutboxOfflineJobsWaitInsteadOfFailing(t *testing.T) {
 	if n := len(notifications(t, f)); n != 0 {
 		t.Fatalf("%d notifications: offline attempts must not fail the job", n)
 	}
+	// A copy: holding mu while waiting below would block the runner's OnStatus, and with it
+	// the runner's loop before it notes the success (it hung the test under load).
 	mu.Lock()
-	defer mu.Unlock()
+	told := append([]outbox.Status(nil), statuses...)
+	mu.Unlock()
 	wentOffline := false
-	for _, s := range statuses {
+	for _, s := range told {
 		if !s.Online && strings.Contains(s.LastError, "connection refused") {
 			wentOffline = true
 		}
 	}
 	if !wentOffline {
-		t.Fatalf("statuses %+v never showed offline", statuses)
+		t.Fatalf("statuses %+v never showed offline", told)
 	}
 	waitFor(t, "back online", func() bool { st := r.Status(); return st.Online && st.Waiting == 0 })
 	if ev.n("SyncStatusChanged") < 2 {
