@@ -89,7 +89,9 @@ start() { # initial-text [--kana]
     return
   fi
   for _ in $(seq 600); do grep -q "^ready=1" "$state" 2>/dev/null && break; sleep 0.05; done
-  xdotool windowfocus --sync "$wid"
+  # --sync waits for the focus without a limit: a window that went away meanwhile hung the
+  # whole session until its 120 s timeout (seen once in CI). Try a few times, 5 s each.
+  for _ in 1 2 3; do timeout 5 xdotool windowfocus --sync "$wid" 2>/dev/null && break; done
   xdotool mousemove --window "$wid" 100 20 click 1   # the field is at the top
   sleep 0.3   # let the input context take the focus
 }
@@ -209,7 +211,7 @@ EOF
     HOME="$work" W="$work" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
     XDG_CACHE_HOME="$work/cache" XDG_RUNTIME_DIR="$work/run" \
     LANG=ja_JP.UTF-8 LC_CTYPE=C.UTF-8 XMODIFIERS=@im=fcitx \
-    xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp" \
+    "$root/scripts/xvfb-session.sh" \
     dbus-run-session -- "$work/session.sh" "$work/imeprobe" 2>&1) || status=$?
   printf '%s\n' "$out" | grep -v '^RESULT ' | grep -v 'Unable to set up transient service directory' || true
   echo "ime-test: $label run took $(( ($(date +%s%N) - t0) / 1000000 )) ms"
