@@ -112,7 +112,10 @@ func encodingName(e csvio.Encoding) string {
 
 // exportTapped is CSV出力: the encoding (UTF-8 for today's Excel, Shift_JIS for an older
 // one), then where to save.
-func (s *customerScreen) exportTapped() {
+func (s *customerScreen) exportTapped() { askEncoding(s.win, s.saveExport) }
+
+// askEncoding is CSV出力's first step on every screen: UTF-8 (BOM) or Shift_JIS, then next.
+func askEncoding(win fyne.Window, next func(csvio.Encoding)) {
 	utf8 := lang.X("customers.ui.encoding_unicode", "UTF-8（BOM付き）")
 	sjis := lang.X("customers.ui.encoding_sjis", "Shift_JIS（古いExcel）")
 	choice := widget.NewRadioGroup([]string{utf8, sjis}, nil)
@@ -126,8 +129,8 @@ func (s *customerScreen) exportTapped() {
 			if choice.Selected == sjis {
 				enc = csvio.ShiftJIS
 			}
-			s.saveExport(enc)
-		}, s.win)
+			next(enc)
+		}, win)
 }
 
 func (s *customerScreen) saveExport(enc csvio.Encoding) {

@@ -115,23 +115,7 @@ func masterImportDetails(p *app.MasterPreview) string {
 }
 
 // exportTapped is CSV出力: the encoding, then where to save.
-func (c *masterCSV) exportTapped() {
-	utf8 := lang.X("customers.ui.encoding_unicode", "UTF-8（BOM付き）")
-	sjis := lang.X("customers.ui.encoding_sjis", "Shift_JIS（古いExcel）")
-	choice := widget.NewRadioGroup([]string{utf8, sjis}, nil)
-	choice.SetSelected(utf8)
-	dialog.ShowCustomConfirm(lang.X("customers.ui.export", "CSV出力"), lang.X("customers.ui.next", "次へ"),
-		lang.X("customers.ui.cancel", "キャンセル"), choice, func(ok bool) {
-			if !ok {
-				return
-			}
-			enc := csvio.UTF8
-			if choice.Selected == sjis {
-				enc = csvio.ShiftJIS
-			}
-			c.saveExport(enc)
-		}, c.s.win)
-}
+func (c *masterCSV) exportTapped() { askEncoding(c.s.win, c.saveExport) }
 
 // saveExport writes the file. The export is checked first (a Shift_JIS file that would
 // not read back the same names is refused), so no half-written file is left behind.
