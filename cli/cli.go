@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"salondesk/app"
 	"salondesk/app/demo"
 	"salondesk/data"
 )
@@ -120,4 +121,13 @@ func (o Options) OpenStore(now time.Time) (*data.Store, error) {
 		return demo.Open(DBPath(dir), now)
 	}
 	return data.Open(DBPath(dir))
+}
+
+// openApp opens the store (OpenStore) and the app on it; closeStore closes the store.
+func (o Options) openApp(now time.Time) (a *app.App, closeStore func() error, err error) {
+	store, err := o.OpenStore(now)
+	if err != nil {
+		return nil, nil, err
+	}
+	return app.New(store, app.WithVersion(o.Version)), store.Close, nil
 }

@@ -8,7 +8,6 @@ import (
 	"os"
 	"time"
 
-	"salondesk/app"
 	"salondesk/app/csvio"
 	"salondesk/app/export"
 )
@@ -37,13 +36,12 @@ func runImport(o Options, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer f.Close()
-	store, err := o.OpenStore(time.Now())
+	a, closeStore, err := o.openApp(time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	defer store.Close()
-	a := app.New(store, app.WithVersion(o.Version))
+	defer closeStore()
 	ctx := context.Background()
 	p, err := a.PreviewCustomerImport(ctx, f)
 	if err != nil {
@@ -87,13 +85,12 @@ func runExportCustomers(o Options, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "文字コードは utf8 または sjis を指定してください: %q\n", *encName)
 		return 2
 	}
-	store, err := o.OpenStore(time.Now())
+	a, closeStore, err := o.openApp(time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	defer store.Close()
-	a := app.New(store, app.WithVersion(o.Version))
+	defer closeStore()
 	if err := export.CustomersEncoded(context.Background(), a, *format, enc, stdout); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

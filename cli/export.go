@@ -7,7 +7,6 @@ import (
 	"io"
 	"time"
 
-	"salondesk/app"
 	"salondesk/app/csvio"
 	"salondesk/app/export"
 	"salondesk/data"
@@ -40,13 +39,12 @@ func runExport(o Options, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	now := time.Now()
-	store, err := o.OpenStore(now)
+	a, closeStore, err := o.openApp(now)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	defer store.Close()
-	a := app.New(store, app.WithVersion(o.Version))
+	defer closeStore()
 	ctx := context.Background()
 	switch what {
 	case "notifications":
@@ -96,13 +94,12 @@ func runExportMoney(o Options, what string, args []string, stdout, stderr io.Wri
 			return 2
 		}
 	}
-	store, err := o.OpenStore(now)
+	a, closeStore, err := o.openApp(now)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	defer store.Close()
-	a := app.New(store, app.WithVersion(o.Version))
+	defer closeStore()
 	ctx := context.Background()
 	if what == "contracts" {
 		err = export.Contracts(ctx, a, *format, enc, stdout)

@@ -42,13 +42,12 @@ func runImportMasters(o Options, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer f.Close()
-	store, err := o.OpenStore(time.Now())
+	a, closeStore, err := o.openApp(time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	defer store.Close()
-	a := app.New(store, app.WithVersion(o.Version))
+	defer closeStore()
 	ctx := context.Background()
 	p, err := a.PreviewMasterImport(ctx, kind, f)
 	if err != nil {
@@ -103,13 +102,12 @@ func runExportMasters(o Options, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "形式は csv または json を指定してください: %q\n", *format)
 		return 2
 	}
-	store, err := o.OpenStore(time.Now())
+	a, closeStore, err := o.openApp(time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	defer store.Close()
-	a := app.New(store, app.WithVersion(o.Version))
+	defer closeStore()
 	if err := a.ExportMasters(context.Background(), kind, *format, enc, stdout); err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

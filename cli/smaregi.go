@@ -27,13 +27,12 @@ func runSmaregi(o Options, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, smaregiUsage)
 		return 2
 	}
-	store, err := o.OpenStore(time.Now())
+	a, closeStore, err := o.openApp(time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	defer store.Close()
-	a := app.New(store, app.WithVersion(o.Version))
+	defer closeStore()
 	room := smaregi.New(a)
 	ctx := context.Background()
 	switch {

@@ -15,7 +15,6 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
-	"salondesk/app"
 	"salondesk/app/salonboard"
 	"salondesk/app/secrets"
 	"salondesk/app/smaregi"
@@ -39,13 +38,12 @@ func runSync(o Options, args []string, stdout, stderr io.Writer) int {
 	if *watch {
 		return runWatch(o, stdout, stderr)
 	}
-	store, err := o.OpenStore(time.Now())
+	a, closeStore, err := o.openApp(time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	defer store.Close()
-	a := app.New(store, app.WithVersion(o.Version))
+	defer closeStore()
 	room := salonboard.Install(a)
 	smRoom := smaregi.Install(a)
 	ctx := context.Background()
@@ -121,13 +119,12 @@ func report(w io.Writer, what, ok string, err error, failed *bool) {
 // SALON BOARD sync, Smaregi's receiver and pull — headless until Ctrl+C or SIGTERM, for a
 // back-office PC. The log goes to standard error.
 func runWatch(o Options, stdout, stderr io.Writer) int {
-	store, err := o.OpenStore(time.Now())
+	a, closeStore, err := o.openApp(time.Now())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	defer store.Close()
-	a := app.New(store, app.WithVersion(o.Version))
+	defer closeStore()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
