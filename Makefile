@@ -22,7 +22,7 @@ DEB_BUILD := git gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxra
 DEB_TEST  := xvfb xauth xdotool imagemagick x11-utils poppler-utils dbus fcitx5 fcitx5-mozc \
              dovecot-imapd gnome-keyring libsecret-tools dunst
 
-.PHONY: all run build test unit smoke ime keyring instance bench perf deps deps-test vet fmt-check clean glfw \
+.PHONY: all run build test unit smoke ime keyring instance bench perf deps deps-test vet fmt-check clean patched \
         dist dist-check
 
 all: build
@@ -33,36 +33,37 @@ deps:
 deps-test: deps
 	@scripts/need-debs.sh $(DEB_TEST)
 
-# GLFW with our IME key patch (docs/ime.md): out/glfw-patched + go.work, both untracked.
-glfw:
-	@scripts/glfw-patched.sh
+# GLFW with our IME key patch (docs/ime.md) and Fyne with its idle-loop and font patches
+# (docs/idle.md), listed in build/patches.txt: copies in out/ + go.work, all untracked.
+patched:
+	@scripts/patched-modules.sh
 
-build: deps glfw
+build: deps patched
 	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
 
 run: build
 	./$(BIN) --demo
 
-vet: glfw
+vet: patched
 	$(GO) vet -tags $(TAGS) ./...
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
-unit: deps-test glfw
+unit: deps-test patched
 	$(GO) test -race -tags $(TAGS) -count=1 ./...
 
 smoke: build deps-test
 	scripts/smoke.sh ./$(BIN)
 
 # A real IME (fcitx5 + Mozc) typing into a probe built with patched and unpatched GLFW.
-ime: deps-test glfw
+ime: deps-test patched
 	scripts/ime-test.sh --both
 
 # The real Secret Service (gnome-keyring under its own D-Bus session), in its own
 # go test invocation: keyring.MockInit replaces the provider for a whole test binary.
-keyring: deps-test glfw
+keyring: deps-test patched
 	scripts/keyring-test.sh
 
 # Two starts of the real binary under Xvfb: one process remains, its window raised.
@@ -73,11 +74,14 @@ test: deps-test vet fmt-check unit keyring instance smoke ime
 
 # Idle CPU, resident memory and cold start of the demo on each main screen, beside a bare
 # Fyne window (cmd/bareprobe) measured in the same run. Takes ~7 minutes; not part of test.
+# The baseline is a bare window on Fyne as published (GOWORK=off: no patched modules);
+# the same window on our patched Fyne is measured beside it.
 perf: build deps-test
-	$(GO) build -tags $(TAGS) -o out/bareprobe ./cmd/bareprobe
-	scripts/perf-desk.sh ./$(BIN) out/bareprobe
+	GOWORK=off $(GO) build -tags $(TAGS) -o out/bareprobe ./cmd/bareprobe
+	$(GO) build -tags $(TAGS) -o out/bareprobe-patched ./cmd/bareprobe
+	scripts/perf-desk.sh ./$(BIN) out/bareprobe out/bareprobe-patched
 
-bench: deps glfw
+bench: deps patched
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem ./data/ ./ui/schedule/
 
 # Installers (not part of `make test`: the Windows cross-build alone takes minutes).

@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/dist-env.sh"
 
 scripts/need-debs.sh git gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
   libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev xz-utils
-scripts/glfw-patched.sh
+scripts/patched-modules.sh
 need_tool fyne "$FYNE_TOOL"
 
 lw="$work/linux"

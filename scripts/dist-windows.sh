@@ -5,7 +5,7 @@
 #   dist/SalonDesk-<version>-windows-amd64.exe
 #   dist/SalonDesk-Setup-<version>.exe
 #
-# GLFW patch on Windows: scripts/glfw-patched.sh's go.work replace applies to this
+# GLFW patch on Windows: scripts/patched-modules.sh's go.work replace applies to this
 # build too, but build/glfw/ime-keys.patch only changes x11_window.c and
 # cocoa_window.m, so the Windows exe compiles GLFW's win32_window.c unchanged, which
 # already drops WM_KEYDOWN with VK_PROCESSKEY (keys the IME used); see docs/ime.md.
@@ -13,7 +13,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/dist-env.sh"
 
 scripts/need-debs.sh gcc-mingw-w64-x86-64 nsis
-scripts/glfw-patched.sh
+scripts/patched-modules.sh
 need_tool go-winres "$WINRES_TOOL"
 cp assets/licenses/NOTICE.txt "$work/NOTICE.txt" # the notice the exe embeds
 

@@ -44,7 +44,7 @@ mkdir -p out/ime
 build() { # variant output
   local t0=$(date +%s)
   if [ "$1" = patched ]; then
-    scripts/glfw-patched.sh
+    scripts/patched-modules.sh
     go build -tags migrated_fynedo -o "$2" ./cmd/imeprobe
   else
     GOWORK=off go build -tags migrated_fynedo -o "$2" ./cmd/imeprobe

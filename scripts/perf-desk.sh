@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # What SalonDesk costs a front-desk PC, measured from outside: the demo under Xvfb on each
 # main screen and, in the same X and D-Bus session, a bare Fyne window (cmd/bareprobe) as
-# the baseline. For each it prints
+# the baseline, built with Fyne as published. Given a third binary (the same probe built
+# with our Fyne patches, build/patches.txt) it measures that too, as "bare-patched", to show
+# what the patches alone change; the ratios stay against the published bare window.
+# For each it prints
 #   - cold start: from exec to the window being mapped (start; polled every 20 ms, a fresh
 #     data directory each run, so the demo salon is created as on a first start) and to
 #     its first frame drawn (drawn; the "window drawn" line both programs log),
@@ -10,13 +13,14 @@
 #   - resident memory (VmRSS) at the end of the sample,
 # and the ratios to the baseline. Run by `make perf`, not by `make test`.
 #
-# Usage: scripts/perf-desk.sh ./salondesk ./bareprobe
+# Usage: scripts/perf-desk.sh ./salondesk ./bareprobe [./bareprobe-patched]
 #   env WARMUP=20 SAMPLE=30 SCREENS="home schedule …" to change what is measured;
 #   env PERF_DATA=DIR uses (and keeps) that data directory for every SalonDesk run
 #   instead of a fresh demo each time (e.g. a big salon made with cmd/bigsalon).
 set -euo pipefail
 bin=$(readlink -f "${1:?usage: perf-desk.sh SALONDESK BAREPROBE}")
 bare=$(readlink -f "${2:?usage: perf-desk.sh SALONDESK BAREPROBE}")
+barepatched=$(if [ -n "${3:-}" ]; then readlink -f "$3"; fi)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -28,7 +32,7 @@ export SCREENS=${SCREENS:-home schedule reservations notifications customers sal
 cat > "$work/session.sh" <<'INNER'
 #!/usr/bin/env bash
 set -u
-bin=$1 bare=$2 work=$3
+bin=$1 bare=$2 work=$3 barepatched=${4:-}
 hz=$(getconf CLK_TCK)
 ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 
@@ -71,6 +75,7 @@ measure() {
 }
 
 measure bare '^bareprobe$' "$bare" || exit 1
+if [ -n "$barepatched" ]; then measure bare-patched '^bareprobe$' "$barepatched" || exit 1; fi
 for s in $SCREENS; do
   data=${PERF_DATA:-$work/salon-$s}
   measure "$s" '^SalonDesk' "$bin" --demo --data "$data" --screen "$s" || exit 1
@@ -80,7 +85,7 @@ chmod +x "$work/session.sh"
 
 echo "perf-desk: load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); warm-up ${WARMUP} s, sample ${SAMPLE} s"
 "$(dirname "$0")/xvfb-session.sh" dbus-run-session -- \
-  "$work/session.sh" "$bin" "$bare" "$work" > "$work/session.log" 2>&1 || { cat "$work/session.log"; exit 1; }
+  "$work/session.sh" "$bin" "$bare" "$work" "$barepatched" > "$work/session.log" 2>&1 || { cat "$work/session.log"; exit 1; }
 echo "perf-desk: load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 awk '
   NR == 1 { bs = $2; bc = $3; bm = $4; bd = $5 }

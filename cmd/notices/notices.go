@@ -28,7 +28,7 @@ var licenceName = regexp.MustCompile(`(?i)^(licen[cs]e|copying|notice|patents|un
 type module struct {
 	path, version string
 	dir           string
-	patched       bool // built from a patched copy (scripts/glfw-patched.sh)
+	patched       string // what it is built with, if from a patched copy (build/patches.txt)
 	platforms     map[string]bool
 	files         map[string]bool // licence files, absolute
 }
@@ -73,7 +73,7 @@ func listPlatform(dir, goos, goarch, label string, mods map[string]*module) erro
 		}
 		m := mods[f[0]]
 		if m == nil {
-			m = &module{path: f[0], version: f[1], dir: f[2], patched: isPatched(dir, f[0]),
+			m = &module{path: f[0], version: f[1], dir: f[2], patched: patchOf(dir, f[0]),
 				platforms: map[string]bool{}, files: map[string]bool{}}
 			mods[f[0]] = m
 		}
@@ -176,20 +176,29 @@ func render(dir, goroot string, mods map[string]*module) (string, error) {
 	return b.String(), nil
 }
 
-// glfwPatch is what scripts/glfw-patched.sh applies to GLFW in every build we ship
-// (through go.work, which is untracked: the notice must not depend on it).
-const glfwModule, glfwPatch = "github.com/go-gl/glfw/v3.3/glfw", "build/glfw/ime-keys.patch"
-
-func isPatched(dir, module string) bool {
-	_, err := os.Stat(filepath.Join(dir, glfwPatch))
-	return module == glfwModule && err == nil
+// patchOf says which patches build/patches.txt applies to module in every build we ship
+// (scripts/patched-modules.sh, through go.work, which is untracked: the notice must not
+// depend on it), and where they are explained; "" for a module used as published.
+func patchOf(dir, module string) string {
+	list, err := os.ReadFile(filepath.Join(dir, "build", "patches.txt"))
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(string(list), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 4 || strings.HasPrefix(f[0], "#") || f[0] != module {
+			continue
+		}
+		return strings.Join(f[2:len(f)-1], ", ") + " (" + f[len(f)-1] + ")"
+	}
+	return ""
 }
 
 func patched(m *module) string {
-	if !m.patched {
+	if m.patched == "" {
 		return ""
 	}
-	return " — modified: SalonDesk builds it with build/glfw/ime-keys.patch (docs/ime.md)"
+	return " — modified: SalonDesk builds it with " + m.patched
 }
 
 // onlyOn names the platforms of a module not linked everywhere.
@@ -226,5 +235,5 @@ func ownModule(project, path, modDir string) bool {
 		return false
 	}
 	inside := strings.HasPrefix(modDir, abs+string(os.PathSeparator))
-	return inside && !isPatched(project, path)
+	return inside && patchOf(project, path) == ""
 }

@@ -25,7 +25,7 @@ func TestCommittedNoticeIsUpToDate(t *testing.T) {
 }
 
 // What the notice must carry whatever the module list: the font's licence, Go's,
-// SQLite's binding, GLFW's own C licence (bundled sources) marked as modified, and a
+// SQLite's binding, GLFW's own C licence (bundled sources) and Fyne marked as modified, and a
 // module linked on Windows only.
 func TestNoticeCarriesEveryShippedLicence(t *testing.T) {
 	text, err := build(filepath.Join("..", ".."))
@@ -37,7 +37,8 @@ func TestNoticeCarriesEveryShippedLicence(t *testing.T) {
 		"\nGo standard library\n",
 		"\ngithub.com/mattn/go-sqlite3 v",
 		" — glfw/LICENSE.md\n",
-		"modified: SalonDesk builds it with build/glfw/ime-keys.patch",
+		"modified: SalonDesk builds it with build/glfw/ime-keys.patch (docs/ime.md)",
+		"modified: SalonDesk builds it with build/fyne/idle-loop.patch, build/fyne/font-once.patch (docs/idle.md)",
 		" (Windows) — LICENSE\n",
 		" — theme/font/LICENSE_Inter.txt\n",
 	} {
