@@ -47,16 +47,23 @@ type Prepared struct {
 	fonts sync.WaitGroup
 }
 
-// Prepare makes the Fyne app and starts parsing the embedded Japanese font on two
-// goroutines, one per text style the screens use (Fyne parses the theme's font afresh
-// for each style: ~80-250 ms each on a desk PC). main calls it before opening the
-// database, so that the parsing runs beside the opening instead of before the first
-// frame.
+// Prepare makes the Fyne app and starts parsing the embedded Japanese font on a goroutine
+// (~80-250 ms on a desk PC), measuring once with each text style the screens use. main
+// calls it before opening the database, so that the parsing runs beside the opening
+// instead of before the first frame.
+//
+// One goroutine, not one per style: built with migrated_fynedo, Fyne's font and metrics
+// caches are plain maps that only the UI goroutine may touch, so two goroutines measuring
+// at once could corrupt them. Nothing else measures text until app() has waited for it,
+// and with Fyne's font patch (build/fyne/font-once.patch) the file is parsed once for
+// both styles anyway.
 func Prepare() *Prepared {
 	p := &Prepared{fa: newFyneApp()}
-	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
-		p.fonts.Go(func() { fyne.MeasureText("予約", theme.TextSize(), style) })
-	}
+	p.fonts.Go(func() {
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+			fyne.MeasureText("予約", theme.TextSize(), style)
+		}
+	})
 	return p
 }
 

@@ -19,7 +19,7 @@ type backupTab struct {
 	s       *screen
 	dir     string
 	nowBtn  *widget.Button
-	bar     *widget.ProgressBarInfinite
+	bar     *busyBar
 	status  *widget.Label
 	list    *fyne.Container
 	rows    []backup.Backup // what the list shows, newest first
@@ -27,17 +27,15 @@ type backupTab struct {
 }
 
 func newBackupTab(s *screen) *backupTab {
-	t := &backupTab{s: s, dir: backup.Dir(s.deps.DataDir), bar: widget.NewProgressBarInfinite(),
+	t := &backupTab{s: s, dir: backup.Dir(s.deps.DataDir), bar: newBusyBar(),
 		status: widget.NewLabel(""), list: container.NewVBox()}
-	t.bar.Stop()
-	t.bar.Hide()
 	t.status.Wrapping = fyne.TextWrapWord
 	t.nowBtn = widget.NewButtonWithIcon(lang.X("settings.backup.now", "今すぐバックアップ"), theme.DocumentSaveIcon(), t.backupNow)
 	t.nowBtn.Importance = widget.HighImportance
 	about := widget.NewLabel(lang.X("settings.backup.about",
 		"データベースは毎日自動でバックアップされ、30日間保存されます。保存場所: {{.Dir}}", map[string]any{"Dir": t.dir}))
 	about.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(about, container.NewHBox(t.nowBtn), t.bar, t.status, widget.NewSeparator(),
+	body := container.NewVBox(about, container.NewHBox(t.nowBtn), t.bar.box, t.status, widget.NewSeparator(),
 		heading(lang.X("settings.backup.list", "バックアップ一覧")), t.list)
 	t.content = container.NewVScroll(container.NewPadded(body))
 	return t
@@ -77,14 +75,12 @@ func size(n int64) string {
 
 func (t *backupTab) busy(text string) {
 	t.nowBtn.Disable()
-	t.bar.Show()
-	t.bar.Start()
+	t.bar.start()
 	t.status.SetText(text)
 }
 
 func (t *backupTab) idle(text string) {
-	t.bar.Stop()
-	t.bar.Hide()
+	t.bar.stop()
 	t.nowBtn.Enable()
 	t.status.SetText(text)
 }

@@ -137,7 +137,7 @@ func TestConnectionTests(t *testing.T) {
 	if gotBox != want || gotPw != "stored-mail-pw" {
 		t.Fatalf("test got %+v %q", gotBox, gotPw)
 	}
-	if r := f.s.sb.mailTest.result.Text; r != "接続できました。" || !f.s.sb.mailTest.bar.Hidden || f.s.sb.mailTest.btn.Disabled() {
+	if r := f.s.sb.mailTest.result.Text; r != "接続できました。" || f.s.sb.mailTest.bar.running() || f.s.sb.mailTest.btn.Disabled() {
 		t.Fatalf("result %q", r)
 	}
 	fail = errors.New("ログインできませんでした（IDまたはパスワードが違います）")

@@ -27,17 +27,15 @@ type sbImport struct {
 	s       *screen
 	room    *salonboard.Room
 	btn     *widget.Button
-	bar     *widget.ProgressBarInfinite
+	bar     *busyBar
 	result  *widget.Label
 	last    *preview // the preview shown last (tests read it)
 	content fyne.CanvasObject
 }
 
 func newSBImport(s *screen) *sbImport {
-	m := &sbImport{s: s, room: salonboard.New(s.a), bar: widget.NewProgressBarInfinite(), result: widget.NewLabel("")}
+	m := &sbImport{s: s, room: salonboard.New(s.a), bar: newBusyBar(), result: widget.NewLabel("")}
 	m.btn = widget.NewButtonWithIcon(lang.X("sbimport.button", "SALON BOARDから取り込む"), theme.DownloadIcon(), m.run)
-	m.bar.Stop()
-	m.bar.Hide()
 	m.result.Wrapping = fyne.TextWrapBreak
 	hint := widget.NewLabel(lang.X("sbimport.hint",
 		"SALON BOARDのスタッフ・メニュー・クーポンを、SALON BOARDと同じ名前でここに登録します。取り込む前に一覧で確認できます。"))
@@ -46,7 +44,7 @@ func newSBImport(s *screen) *sbImport {
 		m.btn.Disable()
 		m.result.SetText(lang.X("sbimport.not_set_up", "SALON BOARDとの同期を設定して保存すると使えます。"))
 	}
-	m.content = container.NewVBox(hint, container.NewHBox(m.btn), m.bar, m.result)
+	m.content = container.NewVBox(hint, container.NewHBox(m.btn), m.bar.box, m.result)
 	return m
 }
 
@@ -73,12 +71,10 @@ func (m *sbImport) run() {
 func (m *sbImport) busy(on bool, text string) {
 	if on {
 		m.btn.Disable()
-		m.bar.Show()
-		m.bar.Start()
+		m.bar.start()
 	} else {
 		m.btn.Enable()
-		m.bar.Stop()
-		m.bar.Hide()
+		m.bar.stop()
 	}
 	m.result.SetText(text)
 }

@@ -98,7 +98,7 @@ const TestTimeout = 30 * time.Second
 type connTest struct {
 	s       *screen
 	btn     *widget.Button
-	bar     *widget.ProgressBarInfinite
+	bar     *busyBar
 	result  *widget.Label
 	prepare func() (func(ctx context.Context) error, error)
 	content fyne.CanvasObject
@@ -107,16 +107,14 @@ type connTest struct {
 // newConnTest: prepare runs on the UI goroutine (reads and checks the form); the func it
 // returns runs in the background. available false shows the button disabled.
 func newConnTest(s *screen, label string, available bool, prepare func() (func(ctx context.Context) error, error)) *connTest {
-	c := &connTest{s: s, bar: widget.NewProgressBarInfinite(), result: widget.NewLabel(""), prepare: prepare}
+	c := &connTest{s: s, bar: newBusyBar(), result: widget.NewLabel(""), prepare: prepare}
 	c.btn = widget.NewButtonWithIcon(label, theme.MediaPlayIcon(), c.run)
-	c.bar.Stop()
-	c.bar.Hide()
 	c.result.Wrapping = fyne.TextWrapWord
 	if !available {
 		c.btn.Disable()
 		c.result.SetText(lang.X("settings.test.not_wired", "この接続テストはまだ組み込まれていません。"))
 	}
-	c.content = container.NewVBox(container.NewHBox(c.btn), c.bar, c.result)
+	c.content = container.NewVBox(container.NewHBox(c.btn), c.bar.box, c.result)
 	return c
 }
 
@@ -127,8 +125,7 @@ func (c *connTest) run() {
 		return
 	}
 	c.btn.Disable()
-	c.bar.Show()
-	c.bar.Start()
+	c.bar.start()
 	c.result.Importance = widget.MediumImportance
 	c.result.SetText(lang.X("settings.test.running", "接続しています…"))
 	c.s.background(func() {
@@ -143,8 +140,7 @@ func (c *connTest) run() {
 }
 
 func (c *connTest) done(err error) {
-	c.bar.Stop()
-	c.bar.Hide()
+	c.bar.stop()
 	c.btn.Enable()
 	if err != nil {
 		c.result.Importance = widget.DangerImportance
