@@ -122,11 +122,12 @@ func runGUI(o cli.Options, screen ui.Page, stderr io.Writer) int {
 }
 
 // deskMemoryLimit is the Go memory SalonDesk aims to stay under. What it holds for good
-// is ~50 MB (most of it the Japanese font, which Fyne parses once per text style; the
-// salon's data is read page by page), and by default Go lets the heap grow to twice that
-// before collecting. The limit makes it collect sooner instead: 17-28 MB less resident
-// memory for a few more collections while something runs (measured with gctrace: 4 more
-// during the demo's start, ~10 ms CPU each; none in a minute of idle with the demo feed).
+// is ~10 MB (9-12 MB with 100,000 reservations and 50,000 customers: the salon's data is
+// read page by page, and the Japanese font is parsed once, glyphs on use, see
+// docs/idle.md), and Go lets the heap grow to twice that before collecting: well under
+// the limit. The limit matters when something large runs (a CSV import, a backup
+// restore, a bring-in from SALON BOARD): Go then collects sooner instead of letting the
+// heap double. Before the font patches it saved 17-28 MB resident on the demo.
 const deskMemoryLimit = 72 << 20
 
 // limitMemory sets deskMemoryLimit unless the user chose one with GOMEMLIMIT. It is a
