@@ -22,7 +22,7 @@ DEB_BUILD := git gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxra
 DEB_TEST  := xvfb xauth xdotool imagemagick x11-utils poppler-utils dbus fcitx5 fcitx5-mozc \
              dovecot-imapd gnome-keyring libsecret-tools dunst
 
-.PHONY: all run build test unit smoke ime keyring instance bench perf deps deps-test vet fmt-check clean patched \
+.PHONY: all run build test unit smoke ime keyring instance bench perf deps deps-test vet fmt-check clean patched idle \
         dist dist-check
 
 all: build
@@ -70,7 +70,12 @@ keyring: deps-test patched
 instance: build deps-test
 	scripts/instance-test.sh ./$(BIN)
 
-test: deps-test vet fmt-check unit keyring instance smoke ime
+test: deps-test vet fmt-check unit idle keyring instance smoke ime
+
+# The idle-loop patch's own tests (build/fyne/idle-loop.patch adds them to Fyne's GLFW
+# driver): the loop sleeps, and work handed to it while it sleeps runs at once.
+idle: deps-test patched
+	scripts/xvfb-session.sh $(GO) test -race -count=1 -run IdleLoop fyne.io/fyne/v2/internal/driver/glfw
 
 # Idle CPU, resident memory and cold start of the demo on each main screen, beside a bare
 # Fyne window (cmd/bareprobe) measured in the same run. Takes ~7 minutes; not part of test.
