@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"reflect"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -19,6 +21,7 @@ type homeScreen struct {
 	alerts   *fyne.Container // one line per direction with open notifications
 	days     *dayStrip
 	today    *fyne.Container
+	shown    []data.ReservationView // what today's rows were built from
 	schedule *widget.Button // 本日のスケジュール
 	sales    *widget.Label
 	body     *fyne.Container
@@ -67,7 +70,13 @@ func (h *homeScreen) update(home app.Home) error {
 		}
 	}
 	h.days.update(home.Days, h.shell.app.Now())
-	h.today.Objects = reservationRows(home, h.shell.openReservation)
+	// Every app event refreshes Home; a busy salon has ~100 reservations a day, and
+	// building their rows anew each time (new widgets, new text textures) was most of
+	// Home's idle CPU there. Rebuild only when the day's list changed.
+	if h.today.Objects == nil || !reflect.DeepEqual(home.Today, h.shown) {
+		h.today.Objects = reservationRows(home, h.shell.openReservation)
+		h.shown = home.Today
+	}
 	h.sales.SetText(lang.X("ui.home.sales", "{{.Amount}}（{{.Count}}件）",
 		map[string]any{"Amount": uifmt.Yen(home.SalesTotal), "Count": home.SalesCount}))
 	h.body.Refresh()

@@ -158,3 +158,30 @@ func TestHomeLineForUnmatchedNames(t *testing.T) {
 		t.Fatal("the line stayed")
 	}
 }
+
+// A refresh that changes nothing of today's list keeps its rows (a busy salon has ~100
+// of them, and every app event refreshes Home); one that changes it rebuilds them.
+func TestHomeKeepsTodaysRowsWhileTheyDoNotChange(t *testing.T) {
+	f := newFixture(t)
+	f.seedDay()
+	f.open()
+	before := f.shell.home.today.Objects
+	if len(before) != 2 {
+		t.Fatalf("%d rows for today, want 2", len(before))
+	}
+	f.seedNotifications() // other data changes, today's list does not
+	f.shell.Refresh()
+	f.requireText(sprintf(lineAppToSB, 2))
+	if after := f.shell.home.today.Objects; len(after) != 2 || after[0] != before[0] || after[1] != before[1] {
+		t.Fatal("today's rows were built anew although the list did not change")
+	}
+	_, err := f.app.SaveReservation(f.ctx, app.ReservationInput{CustomerID: f.salon.Customers["ヤマダ　ハナコ"],
+		Start: datatest.At("2025-06-20", "17:00"), MenuIDs: []int64{f.salon.Menus["カット"]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.shell.Refresh()
+	if after := f.shell.home.today.Objects; len(after) != 3 {
+		t.Fatalf("%d rows after a reservation was added today, want 3", len(after))
+	}
+}
