@@ -22,7 +22,7 @@ type homeScreen struct {
 	days     *dayStrip
 	today    *fyne.Container
 	shown    []data.ReservationView // what today's rows were built from
-	schedule *widget.Button // 本日のスケジュール
+	schedule *widget.Button         // 本日のスケジュール
 	sales    *widget.Label
 	body     *fyne.Container
 	content  fyne.CanvasObject
