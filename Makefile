@@ -72,10 +72,11 @@ instance: build deps-test
 
 test: deps-test vet fmt-check unit idle keyring instance smoke ime
 
-# The idle-loop patch's own tests (build/fyne/idle-loop.patch adds them to Fyne's GLFW
-# driver): the loop sleeps, and work handed to it while it sleeps runs at once.
+# The tests our Fyne patches add to its GLFW driver (build/fyne/idle-loop.patch,
+# scroll-cull.patch): the loop sleeps, work handed to it while it sleeps runs at once, and
+# what a scroll container holds out of view is not painted.
 idle: deps-test patched
-	scripts/xvfb-session.sh $(GO) test -race -count=1 -run IdleLoop fyne.io/fyne/v2/internal/driver/glfw
+	scripts/xvfb-session.sh $(GO) test -race -count=1 -run 'IdleLoop|Cull' fyne.io/fyne/v2/internal/driver/glfw
 
 # Idle CPU, resident memory and cold start of the demo on each main screen, beside a bare
 # Fyne window (cmd/bareprobe) measured in the same run. Takes ~7 minutes; not part of test.

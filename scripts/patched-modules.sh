@@ -3,8 +3,9 @@
 #   - go-gl/glfw with build/glfw/ime-keys.patch, so that keys an input method consumed (the
 #     Return that confirms a conversion, a BackSpace inside the preedit) do not also reach
 #     the app (docs/ime.md);
-#   - Fyne with build/fyne/*.patch: its loop sleeps while nothing moves on screen, and a
-#     font file is parsed once for every text style (docs/idle.md);
+#   - Fyne with build/fyne/*.patch: its loop sleeps while nothing moves on screen, a font
+#     file is parsed once for every text style, and what a scroll container holds out of
+#     view is not painted (docs/idle.md);
 #   - go-text with build/go-text/lazy-glyf.patch: glyphs parsed on first use, tables of a
 #     font in memory read in place (docs/idle.md).
 #
