@@ -38,7 +38,7 @@ func TestNoticeCarriesEveryShippedLicence(t *testing.T) {
 		"\ngithub.com/mattn/go-sqlite3 v",
 		" — glfw/LICENSE.md\n",
 		"modified: SalonDesk builds it with build/glfw/ime-keys.patch (docs/ime.md)",
-		"modified: SalonDesk builds it with build/fyne/idle-loop.patch, build/fyne/font-once.patch (docs/idle.md)",
+		"modified: SalonDesk builds it with build/fyne/idle-loop.patch, build/fyne/font-once.patch, build/fyne/scroll-cull.patch (docs/idle.md)",
 		" (Windows) — LICENSE\n",
 		" — theme/font/LICENSE_Inter.txt\n",
 	} {
